@@ -2,7 +2,6 @@
 
 import uuid
 
-from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.http import JsonResponse
@@ -33,7 +32,8 @@ def check_broker():
 def run_checks():
     """Return {service: {"ok": bool, ...}}. The broker is only required when tasks are not eager."""
     checks = {"database": check_database, "cache": check_cache}
-    if not settings.CELERY_TASK_ALWAYS_EAGER:
+    eager = celery_app.conf.task_always_eager
+    if not eager:
         checks["broker"] = check_broker
     results = {}
     for name, check in checks.items():
@@ -43,7 +43,7 @@ def run_checks():
             results[name] = {"ok": False, "error": f"{type(exc).__name__}: {exc}"}
         else:
             results[name] = {"ok": True}
-    if settings.CELERY_TASK_ALWAYS_EAGER:
+    if eager:
         results["broker"] = {"ok": True, "note": "tasks run eagerly; no broker configured"}
     return results
 

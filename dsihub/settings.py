@@ -108,6 +108,13 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
+# django-zeal raises on N+1 queries; the test suite switches it on (and developers may).
+if env.bool("DJANGO_ZEAL", default=False):
+    INSTALLED_APPS.append("zeal")
+    MIDDLEWARE.append("zeal.middleware.zeal_middleware")
+    # allauth's login flow looks the same address up more than once per request (not per row).
+    ZEAL_ALLOWLIST = [{"model": "account.EmailAddress"}]
+
 ROOT_URLCONF = "dsihub.urls"
 WSGI_APPLICATION = "dsihub.wsgi.application"
 
@@ -129,6 +136,8 @@ TEMPLATES = [
         },
     },
 ]
+
+FORM_RENDERER = "dsihub.forms.FormRenderer"
 
 # Data --------------------------------------------------------------------------------------
 
@@ -258,7 +267,10 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+# Wagtail's live preview shows the page in a same-origin iframe, so DENY would break it; the
+# matching deploy check (W019) is silenced for that reason alone.
 X_FRAME_OPTIONS = "SAMEORIGIN"
+SILENCED_SYSTEM_CHECKS = ["security.W019"]
 SESSION_COOKIE_HTTPONLY = True
 if not DEBUG:
     SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=True)

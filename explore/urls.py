@@ -5,5 +5,7 @@ app_name = "explore"
 
 urlpatterns = [
     path("", TemplateView.as_view(template_name="explore/explore.html"), name="index"),
-    path("open-data/", TemplateView.as_view(template_name="explore/open_data.html"), name="open-data"),
+    path(
+        "open-data/", TemplateView.as_view(template_name="explore/open_data.html"), name="open-data"
+    ),
 ]

@@ -4,5 +4,7 @@ from django.views.generic import TemplateView
 app_name = "funding"
 
 urlpatterns = [
-    path("", TemplateView.as_view(template_name="funding/fundingopportunity_list.html"), name="index"),
+    path(
+        "", TemplateView.as_view(template_name="funding/fundingopportunity_list.html"), name="index"
+    ),
 ]

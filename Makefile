@@ -1,0 +1,82 @@
+# DSI Hub developer commands. `make run` and `make test` are the quick start.
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+STAMP := $(VENV)/.installed
+
+# Tests run the production code path over plain HTTP (see docs/development.md).
+TEST_ENV := DJANGO_DEBUG=0 DJANGO_SECRET_KEY=test-only-secret-key-not-for-production-use-0123456789 \
+	DJANGO_SECURE_SSL_REDIRECT=0 DJANGO_SECURE_COOKIES=0 DJANGO_SECURE_HSTS_SECONDS=0 DJANGO_ZEAL=1
+DEV_ENV := DJANGO_DEBUG=$${DJANGO_DEBUG:-1}
+
+.PHONY: help install run serve migrate demo-data worker beat services-check test pytest lint format \
+	migrations-check check bench compose-check clean
+
+help:  ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -c requirements.lock -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)  ## Create .venv and install the pinned dependencies
+
+lock:  ## Re-pin requirements.lock from a fresh resolve of pyproject.toml
+	rm -rf /tmp/dsihub-lock && $(PYTHON) -m venv /tmp/dsihub-lock
+	/tmp/dsihub-lock/bin/pip install --quiet --upgrade pip
+	/tmp/dsihub-lock/bin/pip install --quiet -e '.[dev,search]'
+	/tmp/dsihub-lock/bin/pip freeze --exclude-editable | sort -f > requirements.lock
+
+migrate: install  ## Apply database migrations
+	$(DEV_ENV) $(BIN)/python manage.py migrate --noinput
+
+demo-data: migrate  ## Load demo content (idempotent)
+	$(DEV_ENV) $(BIN)/python manage.py load_demo_data
+
+run: demo-data  ## Install, migrate, load demo data and serve on http://127.0.0.1:8000
+	@$(DEV_ENV) $(BIN)/python manage.py shell -c "from django.conf import settings as s; \
+	print('E-mail is written to', s.EMAIL_FILE_PATH) if s.EMAIL_BACKEND.endswith('filebased.EmailBackend') else None"
+	@echo "DSI Hub: http://$(HOST):$(PORT)/  (Wagtail admin: /admin/, demo login admin@example.org / demo-admin-password)"
+	$(DEV_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+worker: install  ## Run a Celery worker (needs REDIS_URL)
+	$(DEV_ENV) $(BIN)/celery -A dsihub worker --loglevel=INFO
+
+beat: install  ## Run Celery beat (needs REDIS_URL)
+	$(DEV_ENV) $(BIN)/celery -A dsihub beat --loglevel=INFO --schedule=var/celerybeat-schedule
+
+services-check: install  ## Print which of PostgreSQL and Redis this machine reaches
+	@$(BIN)/python -m dsihub.services
+
+lint: install  ## ruff lint and format check
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install  ## Apply ruff fixes and formatting
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+check: install  ## Django system checks
+	$(TEST_ENV) $(BIN)/python manage.py check --fail-level WARNING
+
+migrations-check: install  ## Fail when models changed without a migration
+	$(TEST_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
+
+pytest: install  ## Run pytest only (pass ARGS="-k name" to narrow)
+	$(TEST_ENV) $(BIN)/pytest $(ARGS)
+
+test: lint check migrations-check pytest  ## Everything CI runs: lint, checks, migrations, all tests
+
+compose-check:  ## Validate docker-compose.yml (needs the docker-compose package)
+	docker-compose --env-file .env.example config --quiet
+
+bench: install  ## Benchmarks (filled by the performance issue)
+	$(TEST_ENV) $(BIN)/python -m bench
+
+clean:  ## Remove the venv and local data under var/
+	rm -rf $(VENV) var

@@ -1,0 +1,53 @@
+"""Shared fixtures: real PostgreSQL (DATABASE_URL), real Redis (REDIS_URL), a real Celery worker,
+an aiosmtpd SMTP sink and Playwright driving the system Chromium."""
+
+import os
+
+# Playwright's sync API runs an event loop in the test thread; Django's ORM would refuse to run
+# beside it. This is the usual pytest-django + Playwright arrangement (see stack notes).
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+import pytest  # noqa: E402 - the environment above must be set first
+from django.conf import settings  # noqa: E402
+from django.core.cache import cache  # noqa: E402
+
+from dsihub.celery import app as celery_app  # noqa: E402
+from tests.support.redis import redis_url_for_tests  # noqa: E402
+
+pytest_plugins = ["tests.support.mail", "tests.support.browser", "tests.support.celery_worker"]
+
+# Tests read static files through the finders (no collectstatic) and hash passwords cheaply.
+settings.STORAGES = {
+    **settings.STORAGES,
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+if settings.REDIS_URL:
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": redis_url_for_tests(settings.REDIS_URL, "cache"),
+            "KEY_PREFIX": "dsihub-test",
+        }
+    }
+    celery_app.conf.update(
+        broker_url=redis_url_for_tests(settings.REDIS_URL, "broker"),
+        result_backend=redis_url_for_tests(settings.REDIS_URL, "broker"),
+    )
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Each test starts with an empty cache, so rate limits and cached pages do not leak."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _eager_tasks_by_default():
+    """Tasks run in-process unless a test asks for the real worker (the `celery_worker` fixture)."""
+    celery_app.conf.task_always_eager = True
+    yield
+    celery_app.conf.task_always_eager = True

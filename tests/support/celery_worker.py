@@ -1,0 +1,18 @@
+"""A real Celery worker thread consuming from the real Redis broker (test database numbers)."""
+
+import pytest
+from celery.contrib.testing.worker import start_worker
+from django.conf import settings
+
+from dsihub.celery import app as celery_app
+
+
+@pytest.fixture
+def celery_worker(transactional_db):
+    """Run tasks on a real worker; rows must be committed for it to see them (transactional_db)."""
+    if not settings.REDIS_URL:
+        pytest.skip("the Celery worker fixture needs REDIS_URL (a real Redis broker)")
+    celery_app.conf.task_always_eager = False
+    with start_worker(celery_app, perform_ping_check=False, loglevel="WARNING") as worker:
+        yield worker
+    celery_app.conf.task_always_eager = True
