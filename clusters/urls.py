@@ -1,8 +1,10 @@
 from django.urls import path
-from django.views.generic import TemplateView
+
+from .views import ClusterDetailView, ClusterListView
 
 app_name = "clusters"
 
 urlpatterns = [
-    path("", TemplateView.as_view(template_name="clusters/cluster_list.html"), name="index"),
+    path("", ClusterListView.as_view(), name="index"),
+    path("<slug:slug>/", ClusterDetailView.as_view(), name="cluster-detail"),
 ]

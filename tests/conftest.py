@@ -10,21 +10,23 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 import pytest  # noqa: E402 - the environment above must be set first
 from django.conf import settings  # noqa: E402
 from django.core.cache import cache  # noqa: E402
+from django.test import override_settings  # noqa: E402
 
 from dsihub.celery import app as celery_app  # noqa: E402
 from tests.support.redis import redis_url_for_tests  # noqa: E402
 
 pytest_plugins = ["tests.support.mail", "tests.support.browser", "tests.support.celery_worker"]
 
-# Tests read static files through the finders (no collectstatic) and hash passwords cheaply.
-settings.STORAGES = {
-    **settings.STORAGES,
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+TEST_SETTINGS = {
+    # Tests read static files through the finders (no collectstatic) and hash passwords cheaply.
+    "STORAGES": {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    },
+    "PASSWORD_HASHERS": ["django.contrib.auth.hashers.MD5PasswordHasher"],
 }
-settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
 if settings.REDIS_URL:
-    settings.CACHES = {
+    TEST_SETTINGS["CACHES"] = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": redis_url_for_tests(settings.REDIS_URL, "cache"),
@@ -35,6 +37,8 @@ if settings.REDIS_URL:
         broker_url=redis_url_for_tests(settings.REDIS_URL, "broker"),
         result_backend=redis_url_for_tests(settings.REDIS_URL, "broker"),
     )
+# override_settings (not plain assignment) so cached storages and caches are reset too.
+override_settings(**TEST_SETTINGS).enable()
 
 
 @pytest.fixture(autouse=True)
@@ -51,3 +55,12 @@ def _eager_tasks_by_default():
     celery_app.conf.task_always_eager = True
     yield
     celery_app.conf.task_always_eager = True
+
+
+@pytest.fixture
+def admin_client(client):
+    """A client logged in as a superuser (replaces pytest-django's, which assumes usernames)."""
+    from tests.factories.accounts import UserFactory
+
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    return client

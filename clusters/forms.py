@@ -1,0 +1,5 @@
+from taxonomy.forms import StableSlugAdminForm
+
+
+class ClusterAdminForm(StableSlugAdminForm):
+    slug_source = "title"
