@@ -25,6 +25,7 @@ $(STAMP): pyproject.toml requirements.lock
 	touch $(STAMP)
 
 install: $(STAMP)  ## Create .venv and install the pinned dependencies
+	@mkdir -p var/mail var/media
 
 lock:  ## Re-pin requirements.lock from a fresh resolve of pyproject.toml
 	rm -rf /tmp/dsihub-lock && $(PYTHON) -m venv /tmp/dsihub-lock
