@@ -55,3 +55,23 @@ def test_plain_http_production_run_can_turn_off_redirect_and_secure_cookies():
 
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "False False False"
+
+
+def test_social_login_providers_switch_on_by_environment_only():
+    show = (
+        "from django.conf import settings as s; "
+        "print(sorted(a for a in s.INSTALLED_APPS if '.providers.' in a))"
+    )
+
+    without = manage("shell", "-c", show, env=PRODUCTION_ENV)
+    with_github = manage(
+        "shell",
+        "-c",
+        show,
+        env={**PRODUCTION_ENV, "GITHUB_CLIENT_ID": "id", "GITHUB_CLIENT_SECRET": "secret"},
+    )
+
+    assert without.stdout.strip().splitlines()[-1] == "[]"
+    assert with_github.stdout.strip().splitlines()[-1] == (
+        "['allauth.socialaccount.providers.github']"
+    )
