@@ -55,6 +55,14 @@ class OrganisationSize(Term):
         verbose_name_plural = _("organisation sizes")
 
 
+class Network(Term):
+    """A network or programme organisations belong to (e.g. a European living-labs network)."""
+
+    class Meta(Term.Meta):
+        verbose_name = _("network")
+        verbose_name_plural = _("networks")
+
+
 class PlaceQuerySet(models.QuerySet):
     def in_country(self, code):
         return self.filter(country=str(code).upper())

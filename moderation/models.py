@@ -1,0 +1,94 @@
+"""The review state shared by submitted content, and user reports.
+
+Submitted organisations and projects inherit `ModeratedModel`: Wagtail's draft state, revisions,
+locking and workflows on a plain model (a snippet). The live row is what the public sees; an
+edit is saved as a revision and goes live only when a moderator approves it.
+"""
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.models import ClusterableModel
+from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, WorkflowMixin
+
+
+class ModeratedQuerySet(models.QuerySet):
+    def published(self):
+        """The only door to public listings, search, feeds and exports."""
+        return self.filter(live=True)
+
+
+class ModeratedModel(
+    WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, ClusterableModel
+):
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last updated"), auto_now=True)
+    last_confirmed_at = models.DateTimeField(_("last confirmed current"), null=True, blank=True)
+
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="%(class)s")
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="%(class)s",
+        for_concrete_model=False,
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def revisions(self):
+        return self._revisions
+
+    @property
+    def awaiting_review(self):
+        """True while a submission or an edit waits for a moderator."""
+        return self.workflow_in_progress
+
+
+class ReportReason(models.TextChoices):
+    SPAM = "spam", _("Spam or advertising")
+    INACCURATE = "inaccurate", _("Inaccurate or out of date")
+    OFFENSIVE = "offensive", _("Offensive or abusive")
+    DUPLICATE = "duplicate", _("Duplicate of another listing")
+    OTHER = "other", _("Something else")
+
+
+class ReportQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(resolved_at__isnull=True)
+
+
+class Report(models.Model):
+    """A logged-in user's report of a listing or a profile, for moderators to review."""
+
+    reporter = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reports_made"
+    )
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.CharField(max_length=64)
+    subject = GenericForeignKey("content_type", "object_id")
+    subject_label = models.CharField(_("reported item"), max_length=255)
+    reason = models.CharField(_("reason"), max_length=20, choices=ReportReason.choices)
+    text = models.TextField(_("details"), max_length=2000)
+    created_at = models.DateTimeField(_("reported at"), auto_now_add=True)
+    resolved_at = models.DateTimeField(_("resolved at"), null=True, blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    objects = ReportQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["content_type", "object_id"])]
+
+    def __str__(self):
+        return f"{self.get_reason_display()}: {self.subject_label}"
