@@ -42,6 +42,15 @@ class User(AbstractBaseUser, PermissionsMixin):
     is_active = models.BooleanField(_("active"), default=True)
     date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
     accepted_terms_at = models.DateTimeField(_("terms accepted at"), null=True, blank=True)
+    trusted_at = models.DateTimeField(
+        _("trusted since"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Set when a moderator first approves this person's submission: "
+            "their later submissions publish directly."
+        ),
+    )
 
     objects = UserManager()
 

@@ -281,6 +281,10 @@ if not DEBUG:
     SECURE_HSTS_PRELOAD = env.bool("DJANGO_SECURE_HSTS_PRELOAD", default=True)
     SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 
+# Moderation --------------------------------------------------------------------------------
+
+MODERATION_MAX_PENDING_PER_USER = env.int("MODERATION_MAX_PENDING_PER_USER", default=3)
+
 # Wagtail -----------------------------------------------------------------------------------
 
 WAGTAIL_SITE_NAME = "DSI Hub"

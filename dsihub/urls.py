@@ -19,6 +19,8 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
+    path("", include("accounts.urls")),
+    path("report/", include("moderation.urls")),
     path("organisations/", include("organisations.urls")),
     path("projects/", include("projects.urls")),
     path("clusters/", include("clusters.urls")),

@@ -65,6 +65,15 @@ class Listing(index.Indexed, ModeratedModel):
     def __str__(self):
         return self.name
 
+    def get_review_recipients(self):
+        """Owners and admins: who hears about moderation decisions."""
+        managers = self.memberships.filter(role__in=MANAGER_ROLES).select_related("user")
+        return [membership.user for membership in managers]
+
+    def get_edit_url(self):
+        opts = self._meta
+        return reverse(f"{opts.app_label}:{opts.model_name}-edit", kwargs={"slug": self.slug})
+
     @property
     def place_label(self):
         if self.city_id:
@@ -174,3 +183,90 @@ class Membership(MembershipBase):
 
     def __str__(self):
         return f"{self.user} ({self.get_role_display()}) in {self.organisation}"
+
+
+class InvitationBase(models.Model):
+    """An invitation to join a listing, by e-mail address (with or without an account yet).
+
+    The link carries a signed, expiring token of the invitation's id (see services).
+    """
+
+    email = models.EmailField(_("e-mail address"))
+    role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.MEMBER)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(_("sent"), auto_now_add=True)
+    accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
+    declined_at = models.DateTimeField(_("declined"), null=True, blank=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["-created_at"]
+
+    @property
+    def is_open(self):
+        return self.accepted_at is None and self.declined_at is None
+
+
+class Invitation(InvitationBase):
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="invitations"
+    )
+
+    def __str__(self):
+        return f"{self.email} to {self.organisation}"
+
+
+class JoinRequestBase(models.Model):
+    """A person asks to join a listing; an owner or admin accepts or declines."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="%(class)ss"
+    )
+    message = models.TextField(_("message"), max_length=1000, blank=True)
+    created_at = models.DateTimeField(_("asked"), auto_now_add=True)
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    accepted = models.BooleanField(_("accepted"), null=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+
+    class Meta:
+        abstract = True
+        ordering = ["-created_at"]
+
+    @property
+    def is_open(self):
+        return self.decided_at is None
+
+
+class JoinRequest(JoinRequestBase):
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="join_requests"
+    )
+
+    def __str__(self):
+        return f"{self.user} asks to join {self.organisation}"
+
+
+class Claim(models.Model):
+    """Someone says an imported, memberless organisation is theirs; a moderator decides."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="claims")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="claims"
+    )
+    message = models.TextField(_("how you are connected to this organisation"), max_length=2000)
+    created_at = models.DateTimeField(_("claimed"), auto_now_add=True)
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    approved = models.BooleanField(_("approved"), null=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.user} claims {self.organisation}"

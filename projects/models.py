@@ -8,7 +8,13 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 
 from organisations.choices import LinkKind
-from organisations.models import Listing, ListingQuerySet, MembershipBase
+from organisations.models import (
+    InvitationBase,
+    JoinRequestBase,
+    Listing,
+    ListingQuerySet,
+    MembershipBase,
+)
 
 from .choices import ProjectStatus
 
@@ -84,3 +90,17 @@ class ProjectMembership(MembershipBase):
 
     def __str__(self):
         return f"{self.user} ({self.get_role_display()}) in {self.project}"
+
+
+class ProjectInvitation(InvitationBase):
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="invitations")
+
+    def __str__(self):
+        return f"{self.email} to {self.project}"
+
+
+class ProjectJoinRequest(JoinRequestBase):
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="join_requests")
+
+    def __str__(self):
+        return f"{self.user} asks to join {self.project}"

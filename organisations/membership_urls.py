@@ -1,0 +1,3 @@
+"""Membership flows: invitations, join requests, roles (filled by the membership work)."""
+
+urlpatterns = []
