@@ -284,6 +284,10 @@ if not DEBUG:
 # Moderation --------------------------------------------------------------------------------
 
 MODERATION_MAX_PENDING_PER_USER = env.int("MODERATION_MAX_PENDING_PER_USER", default=3)
+MEMBERSHIP_INVITATION_MAX_AGE_DAYS = env.int("MEMBERSHIP_INVITATION_MAX_AGE_DAYS", default=14)
+TAGGIT_CASE_INSENSITIVE = True  # "Open Data" and "open data" are one keyword
+# Rate limits count per client address; behind a proxy, name the header that carries it.
+RATELIMIT_IP_META_KEY = env("RATELIMIT_IP_META_KEY", default="REMOTE_ADDR")
 
 # Wagtail -----------------------------------------------------------------------------------
 
