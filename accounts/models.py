@@ -1,10 +1,27 @@
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+from taggit.managers import TaggableManager
+from taggit.models import TaggedItemBase
+
+from .choices import LinkKind
 
 
-class UserManager(BaseUserManager):
+class UserQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(is_active=True)
+
+    def for_profile(self):
+        """What the public profile shows about the person, in a fixed number of queries."""
+        return self.select_related("city").prefetch_related("skills", "links")
+
+
+class UserManager(BaseUserManager.from_queryset(UserQuerySet)):
     use_in_migrations = True
 
     def _create_user(self, email, password, **extra_fields):
@@ -52,6 +69,41 @@ class User(AbstractBaseUser, PermissionsMixin):
         ),
     )
 
+    # Public profile ---------------------------------------------------------------------------
+    bio = models.TextField(
+        _("about me"),
+        max_length=2000,
+        blank=True,
+        help_text=_("Plain text, at most 2000 characters. Line breaks are kept."),
+    )
+    job_title = models.CharField(_("job title"), max_length=150, blank=True)
+    company = models.CharField(_("organisation or company"), max_length=150, blank=True)
+    country = CountryField(_("country"), blank=True)
+    city = models.ForeignKey(
+        "taxonomy.Place",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("city"),
+    )
+    skills = TaggableManager(
+        through="accounts.UserSkill",
+        blank=True,
+        verbose_name=_("skills"),
+        help_text=_("Separate skills with commas, for example: open data, design, Python."),
+    )
+    languages = models.JSONField(
+        _("languages I speak"),
+        default=list,
+        blank=True,
+        help_text=_("Language codes from the site's languages (settings.LANGUAGES)."),
+    )
+    photo = models.ImageField(_("photo"), upload_to="people/photos/", blank=True)
+    show_email = models.BooleanField(
+        _("show my e-mail address on my public profile"), default=False
+    )
+
     objects = UserManager()
 
     EMAIL_FIELD = "email"
@@ -71,3 +123,50 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def get_short_name(self):
         return self.first_name
+
+    def get_absolute_url(self):
+        return reverse("person-detail", kwargs={"pk": self.pk})
+
+    @property
+    def public_name(self):
+        """The name shown on public pages; never the e-mail address (that is opt-in)."""
+        return self.get_full_name() or gettext("Hub member")
+
+    @property
+    def place_label(self):
+        if self.city_id:
+            return str(self.city)
+        return self.country.name if self.country else ""
+
+    @property
+    def language_names(self):
+        """The person's languages as names, in the order of settings.LANGUAGES."""
+        chosen = set(self.languages or [])
+        return [name for code, name in settings.LANGUAGES if code in chosen]
+
+
+class UserSkill(TaggedItemBase):
+    """A skill tag on a person's profile (free keywords share taggit's Tag table)."""
+
+    content_object = models.ForeignKey(User, on_delete=models.CASCADE, related_name="tagged_skills")
+
+    class Meta:
+        verbose_name = _("skill")
+        verbose_name_plural = _("skills")
+
+
+class UserLink(models.Model):
+    """A link on a person's public profile."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="links")
+    kind = models.CharField(_("kind of link"), max_length=20, choices=LinkKind.choices)
+    url = models.URLField(_("address"), max_length=500)
+    sort_order = models.PositiveSmallIntegerField(_("sort order"), default=0)
+
+    class Meta:
+        verbose_name = _("link")
+        verbose_name_plural = _("links")
+        ordering = ["sort_order", "pk"]
+
+    def __str__(self):
+        return self.url

@@ -23,6 +23,8 @@ urlpatterns += i18n_patterns(
     path("report/", include("moderation.urls")),
     path("organisations/", include("organisations.urls")),
     path("projects/", include("projects.urls")),
+    path("places/", include("taxonomy.urls")),
+    path("invitations/", include("organisations.invitation_urls")),
     path("clusters/", include("clusters.urls")),
     path("events/", include("events.urls")),
     path("funding/", include("funding.urls")),

@@ -39,6 +39,11 @@ class ModeratedModel(
     class Meta:
         abstract = True
 
+    def with_content_json(self, content):
+        obj = super().with_content_json(content)
+        obj.last_confirmed_at = self.last_confirmed_at  # set by the yearly confirmation, not edits
+        return obj
+
     @property
     def revisions(self):
         return self._revisions

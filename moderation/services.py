@@ -1,9 +1,10 @@
 """Submitting listings for review and acting on the outcome.
 
-A submission by a trusted person publishes at once. Anyone else's goes into the "Moderation"
-workflow: a new listing stays a draft (live=False), and an edit to a published listing is saved
-as a revision while the live row stays as it was. Moderators approve or reject in the Wagtail
-admin; `record_review_outcome` (wired to Wagtail's workflow signals) tells the listing's managers.
+A submission by a trusted person publishes at once (see `publishes_directly` for edits to public
+listings). Anyone else's goes into the "Moderation" workflow: a new listing stays a draft
+(live=False), and an edit to a published listing is saved as a revision while the live row stays
+as it was. Moderators approve or reject in the Wagtail admin; `record_review_outcome` (wired to
+Wagtail's workflow signals) tells the listing's managers.
 """
 
 from django.conf import settings
@@ -17,11 +18,28 @@ from wagtail.models import WorkflowState
 STAFF_GROUPS = ["Moderators", "Editors"]
 
 
-def is_trusted(user):
-    """Staff, moderators, editors, and people whose earlier submission a moderator approved."""
-    if user.is_staff or user.is_superuser or user.trusted_at:
+def is_staff_member(user):
+    """Staff, moderators and editors: they publish anything directly."""
+    if user.is_staff or user.is_superuser:
         return True
     return user.groups.filter(name__in=STAFF_GROUPS).exists()
+
+
+def is_trusted(user):
+    """Staff, and people whose earlier submission a moderator approved."""
+    return bool(user.trusted_at) or is_staff_member(user)
+
+
+def publishes_directly(obj, user):
+    """Whether `user`'s submission of `obj` skips review.
+
+    Earned trust lets new listings publish at once, but an edit to a listing that is already
+    public is reviewed unless staff made it: the live page never changes behind a moderator's
+    back (the "approved, then edited into spam" pattern that hit the original platform).
+    """
+    if obj.live:
+        return is_staff_member(user)
+    return is_trusted(user)
 
 
 def pending_submissions_count(user):
@@ -56,9 +74,10 @@ def submit_for_review(obj, *, by):
         obj.live = False
         obj.save()
     revision = obj.save_revision(user=by, clean=False)
-    if is_trusted(by):
+    if publishes_directly(obj, by):
         _cancel_workflow(obj, by)
-        revision.publish(user=by)
+        # Trust, not a Wagtail publish permission, is what lets a submitter publish.
+        revision.publish(user=by, skip_permission_checks=True)
         return "published"
     _restart_workflow(obj, by)
     return "pending"

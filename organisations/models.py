@@ -267,6 +267,13 @@ class Claim(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "user"],
+                condition=models.Q(decided_at__isnull=True),
+                name="one_open_claim_per_user",
+            )
+        ]
 
     def __str__(self):
         return f"{self.user} claims {self.organisation}"

@@ -64,3 +64,11 @@ def admin_client(client):
 
     client.force_login(UserFactory(is_staff=True, is_superuser=True))
     return client
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Run the real-worker tests last: after them, a live-server test in the same session no
+    longer found the migrations' data (seen with the worker thread's own connection), so they
+    go after every other transactional test."""
+    items.sort(key=lambda item: "celery_worker" in getattr(item, "fixturenames", ()))

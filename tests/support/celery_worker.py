@@ -8,8 +8,12 @@ from dsihub.celery import app as celery_app
 
 
 @pytest.fixture
-def celery_worker(transactional_db):
-    """Run tasks on a real worker; rows must be committed for it to see them (transactional_db)."""
+def celery_worker(django_db_serialized_rollback, transactional_db):
+    """Run tasks on a real worker; rows must be committed for it to see them (transactional_db).
+
+    Serialized rollback restores the migrations' data (vocabularies, groups, home page) after
+    the flush, so later transactional tests still find it.
+    """
     if not settings.REDIS_URL:
         pytest.skip("the Celery worker fixture needs REDIS_URL (a real Redis broker)")
     celery_app.conf.task_always_eager = False

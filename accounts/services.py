@@ -1,0 +1,79 @@
+"""Writes on a person's own account: their profile, and deleting the account."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models.functions import Lower
+from django.utils.translation import gettext as _
+from taggit.models import Tag
+
+from .models import UserSkill
+from .queries import last_owned_listings
+
+
+@transaction.atomic
+def save_profile(form, links):
+    """Save a valid ProfileForm and its links formset together (all or nothing).
+
+    Skills are written by `set_skills` rather than taggit's manager, which looks up each name
+    and each tagging separately. A replaced or cleared photo's file is removed after commit.
+    """
+    old_photo = form.initial.get("photo")
+    user = form.save(commit=False)
+    user.save()
+    set_skills(user, form.cleaned_data["skills"])
+    links.save()
+    if old_photo and old_photo.name != user.photo.name:
+        _delete_file_on_commit(old_photo)
+    return user
+
+
+def _delete_file_on_commit(field_file):
+    storage, name = field_file.storage, field_file.name
+    transaction.on_commit(lambda: storage.delete(name))
+
+
+def set_skills(user, names):
+    """Make `names` the user's skills, in a fixed number of queries whatever their number."""
+    tags = tags_named(names)
+    UserSkill.objects.filter(content_object=user).exclude(tag__in=tags).delete()
+    kept = set(UserSkill.objects.filter(content_object=user).values_list("tag_id", flat=True))
+    UserSkill.objects.bulk_create(
+        [UserSkill(content_object=user, tag=tag) for tag in tags if tag.pk not in kept]
+    )
+
+
+def tags_named(names):
+    """Tags for `names`, matched case-insensitively in one query ("Open Data" is "open data",
+    settings.TAGGIT_CASE_INSENSITIVE); missing ones are created with the first spelling given."""
+    wanted = {}
+    for name in names:
+        wanted.setdefault(name.lower(), name)
+    existing = {
+        tag.lowered: tag
+        for tag in Tag.objects.annotate(lowered=Lower("name")).filter(lowered__in=list(wanted))
+    }
+    return [existing.get(key) or Tag.objects.create(name=name) for key, name in wanted.items()]
+
+
+@transaction.atomic
+def delete_account(user, *, confirmed_email):
+    """Delete `user` for good, with their memberships, join requests, reports, skills and links.
+
+    Refuses with a ValidationError when `confirmed_email` is not the account's address, or when
+    the user is the only owner of a listing (someone must own it first). Listings with another
+    owner stay. The photo file is removed once the deletion is committed. Logging the person out
+    is the caller's job.
+    """
+    if confirmed_email.strip().lower() != user.email.lower():
+        raise ValidationError(
+            _("The address you typed is not the address of this account."), code="mismatch"
+        )
+    if last_owned_listings(user):
+        raise ValidationError(
+            _("You are the only owner of a listing. Transfer its ownership or delete it first."),
+            code="last_owner",
+        )
+    photo = user.photo
+    user.delete()
+    if photo:
+        _delete_file_on_commit(photo)

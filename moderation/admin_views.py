@@ -1,0 +1,141 @@
+"""The report queue in the Wagtail admin: open reports grouped per subject, and resolving them."""
+
+from django.contrib.auth.mixins import PermissionRequiredMixin
+from django.contrib.contenttypes.models import ContentType
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+from django.views import View
+from django.views.generic import TemplateView
+from wagtail.admin import messages
+from wagtail.admin.admin_url_finder import AdminURLFinder
+from wagtail.admin.paginator import WagtailPaginator
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from .queries import describe_report_groups, open_report_groups, open_reports_about
+from .reports import REPORTABLE_MODELS, resolve_reports_about
+
+
+class ReportPaginator(WagtailPaginator):
+    verbose_name = gettext_lazy("reported item")
+    verbose_name_plural = gettext_lazy("reported items")
+
+
+class ReportPermissionMixin(PermissionRequiredMixin):
+    """Moderators only: the Moderators group holds these permissions (see migration 0003).
+
+    Wagtail's admin wrapper turns the PermissionDenied into a redirect with a message.
+    """
+
+    permission_required = "moderation.view_report"
+
+
+class ReportQueueView(ReportPermissionMixin, WagtailAdminTemplateMixin, TemplateView):
+    template_name = "moderation/report_queue.html"
+    page_title = gettext_lazy("Reports")
+    header_icon = "warning"
+    paginate_by = 50
+
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        paginator = ReportPaginator(open_report_groups(), self.paginate_by)
+        page_number = self.request.GET.get("p", 1)
+        page = paginator.get_page(page_number)
+        groups = describe_report_groups(page.object_list)
+        finder = AdminURLFinder(self.request.user)
+        for group in groups:
+            _add_links(group, finder)
+        context.update(
+            groups=groups,
+            page_obj=page,
+            elided_page_range=paginator.get_elided_page_range(page_number),
+        )
+        return context
+
+
+class ReportSubjectView(ReportPermissionMixin, WagtailAdminTemplateMixin, TemplateView):
+    """Every open report about one subject, with the reporters' words."""
+
+    template_name = "moderation/report_subject.html"
+    header_icon = "warning"
+
+    @cached_property
+    def content_type(self):
+        return _reportable_content_type(self.kwargs["content_type_id"])
+
+    @cached_property
+    def reports(self):
+        reports = list(open_reports_about(self.content_type, self.kwargs["object_id"]))
+        if not reports:
+            raise Http404
+        return reports
+
+    def get_page_title(self):
+        return _("Reports about “%(label)s”") % {"label": self.reports[0].subject_label}
+
+    def get_breadcrumbs_items(self):
+        queue = {"url": reverse("moderation_reports:index"), "label": _("Reports")}
+        return [*self.breadcrumbs_items, queue, {"url": "", "label": self.get_page_title()}]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        model = self.content_type.model_class()
+        subject = model._default_manager.filter(pk=self.kwargs["object_id"]).first()
+        context.update(
+            reports=self.reports,
+            subject=subject,
+            public_url=_public_url(subject),
+            edit_url=AdminURLFinder(self.request.user).get_edit_url(subject) if subject else None,
+            content_type_id=self.content_type.pk,
+            object_id=self.kwargs["object_id"],
+        )
+        return context
+
+
+class ResolveReportsView(ReportPermissionMixin, View):
+    """POST: mark every open report about one subject resolved."""
+
+    permission_required = "moderation.change_report"
+    http_method_names = ["post"]
+
+    def post(self, request, content_type_id, object_id):
+        content_type = _reportable_content_type(content_type_id)
+        count = resolve_reports_about(content_type, object_id, by=request.user)
+        messages.success(
+            request,
+            ngettext(
+                "%(count)d report marked resolved.", "%(count)d reports marked resolved.", count
+            )
+            % {"count": count},
+        )
+        return redirect("moderation_reports:index")
+
+
+def _reportable_content_type(content_type_id):
+    content_type = get_object_or_404(ContentType, pk=content_type_id)
+    if f"{content_type.app_label}.{content_type.model}" not in REPORTABLE_MODELS:
+        raise Http404
+    return content_type
+
+
+def _public_url(subject):
+    if subject is None or not hasattr(subject, "get_absolute_url"):
+        return None
+    return subject.get_absolute_url()
+
+
+def _add_links(group, finder):
+    group.public_url = _public_url(group.subject)
+    group.edit_url = finder.get_edit_url(group.subject) if group.subject else None
+    group.detail_url = reverse(
+        "moderation_reports:subject", args=[group.content_type.pk, group.object_id]
+    )
+    group.resolve_url = reverse(
+        "moderation_reports:resolve", args=[group.content_type.pk, group.object_id]
+    )

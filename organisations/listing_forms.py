@@ -1,0 +1,288 @@
+"""What the organisation and project forms share: place, keywords, images, links, rich text.
+
+`ListingForm` is a modelcluster `ClusterForm`, so links (a child relation), the checkbox lists
+(ParentalManyToManyField) and keywords are held in memory on `form.save(commit=False)` and
+become part of the revision the moderation service saves.
+"""
+
+from django import forms
+from django.db.models import Q
+from django.db.models.functions import Lower
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+from modelcluster.forms import BaseChildFormSet, ClusterForm
+from taggit.models import Tag
+from taggit.utils import edit_string_for_tags, parse_tags
+
+from moderation.antispam import HoneypotMixin
+from moderation.images import SafeImageField
+from moderation.richtext import sanitise_html
+from taxonomy.models import Place
+
+from .choices import LinkKind
+
+MAX_KEYWORDS = 20
+MAX_LINKS = 10
+RICH_TEXT_HELP = _(
+    "Plain text is fine: leave a blank line between paragraphs. You may also use simple HTML: "
+    "&lt;strong&gt;, &lt;em&gt;, lists, links, &lt;h2&gt;/&lt;h3&gt; headings and quotes."
+)
+
+
+class Fieldset:
+    """A named group of fields, rendered as <fieldset> by components/listing_form.html."""
+
+    def __init__(self, key, legend, fields):
+        self.key, self.legend, self.fields = key, legend, fields
+
+
+class LinkForm(ClusterForm):
+    url = forms.URLField(label=_("Address"), assume_scheme="https", max_length=200)
+
+    class Meta:
+        fields = ["kind", "url"]
+        labels = {"kind": _("Kind of link")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = [("", _("Choose a kind")), *LinkKind.choices]
+        # A row is optional as a whole; clean() asks for the missing half of a used row.
+        self.fields["kind"].required = self.fields["url"].required = False
+
+    def clean(self):
+        cleaned_data = super().clean()
+        kind, url = cleaned_data.get("kind"), cleaned_data.get("url")
+        if url and not kind and "kind" not in self.errors:
+            self.add_error("kind", _("Choose what kind of link this is."))
+        if kind and not url and "url" not in self.errors:
+            self.add_error("url", _("Enter the address of the link."))
+        if not kind and not url and self.instance.pk and not cleaned_data.get("DELETE"):
+            self.add_error("url", _("Enter the address, or tick “Remove this link”."))
+        return cleaned_data
+
+
+class LinkFormSet(BaseChildFormSet):
+    """A few link rows; existing links can be removed, blank extra rows are ignored."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.can_delete_extra = False
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        if "DELETE" in form.fields:
+            form.fields["DELETE"].label = _("Remove this link")
+
+
+def link_formset_options(form=LinkForm):
+    return {
+        "form": form,
+        "formset": LinkFormSet,
+        "fields": ["kind", "url"],
+        "extra": 3,
+        "max_num": MAX_LINKS,
+        "validate_max": True,
+        "can_delete": True,
+    }
+
+
+class ListingForm(HoneypotMixin, ClusterForm):
+    """Base form for a listing: subclasses set Meta.model, Meta.fields and `fieldsets`."""
+
+    website = forms.URLField(
+        label=_("Website"), required=False, assume_scheme="https", max_length=200
+    )
+    city = forms.CharField(
+        label=_("City"),
+        required=False,
+        max_length=200,
+        help_text=_("Type the name of the city or town; choose the country first."),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "data-city-input": ""}),
+    )
+    keywords = forms.CharField(
+        label=_("Keywords"),
+        required=False,
+        max_length=1000,
+        help_text=_("Separated by commas, for example: open data, civic tech, co-design."),
+    )
+    logo = SafeImageField(
+        label=_("Logo"),
+        required=False,
+        help_text=_("PNG, JPEG or WebP, at most 5 MB, between 64 and 4000 pixels wide and high."),
+    )
+    header_image = SafeImageField(
+        label=_("Header image"),
+        required=False,
+        help_text=_("A wide picture for the top of the page. Same limits as the logo."),
+    )
+
+    fieldsets = []
+    duplicate_candidates = []  # filled by forms that check for existing listings
+    checkbox_fields = ["areas", "technologies", "focus"]
+    rich_text_fields = ["description"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._set_up_fields()
+        if self.instance.pk and not self.is_bound:
+            self._set_initial_place_and_keywords()
+
+    def _set_up_fields(self):
+        for name in self.checkbox_fields:
+            self.fields[name].widget = forms.CheckboxSelectMultiple(
+                choices=self.fields[name].choices
+            )
+        for name in self.rich_text_fields:
+            self.fields[name].help_text = RICH_TEXT_HELP
+            self.fields[name].widget.attrs["rows"] = 8
+        short = self.fields["short_description"]
+        short.widget.attrs.pop("maxlength", None)  # the server explains; the browser must not cut
+        short.error_messages["max_length"] = _(
+            "Keep the short description to 140 characters or fewer (it has %(show_value)d)."
+        )
+        country = self.fields["country"]
+        country.choices = [("", _("Choose a country")), *list(country.choices)[1:]]
+
+    def _set_initial_place_and_keywords(self):
+        if self.instance.city_id:
+            self.initial["city"] = Place.objects.get(pk=self.instance.city_id).name
+        tag_ids = [item.tag_id for item in self.instance.tagged_keywords.all()]
+        tags = Tag.objects.filter(pk__in=tag_ids).order_by("name") if tag_ids else []
+        self.initial["keywords"] = edit_string_for_tags(tags)
+
+    @property
+    def links(self):
+        return self.formsets["links"]
+
+    def grouped_fields(self):
+        """The fieldsets with bound fields, for the template."""
+        return [
+            Fieldset(
+                group.key,
+                group.legend,
+                [self[name] for name in group.fields if name in self.fields],
+            )
+            for group in self.fieldsets
+        ]
+
+    def error_summary(self):
+        """Every problem, as (field id or None, label, message), for the summary at the top."""
+        items = [(None, None, error) for error in self.non_field_errors()]
+        for field in self.visible_fields():
+            items.extend((_target_id(field), field.label, error) for error in field.errors)
+        for number, link_form in enumerate(self.links.forms, start=1):
+            for field in link_form.visible_fields():
+                label = _("Link %(number)s, %(field)s") % {
+                    "number": number,
+                    "field": str(field.label).lower(),
+                }
+                items.extend((field.id_for_label, label, error) for error in field.errors)
+        items.extend((None, _("Links"), error) for error in self.links.non_form_errors())
+        return items
+
+    def clean_keywords(self):
+        names = _unique_case_insensitive(parse_tags(self.cleaned_data.get("keywords", "")))
+        if len(names) > MAX_KEYWORDS:
+            raise forms.ValidationError(
+                _("Use at most %(max)s keywords (you gave %(count)s)."),
+                params={"max": MAX_KEYWORDS, "count": len(names)},
+            )
+        too_long = [name for name in names if len(name) > 100]
+        if too_long:
+            raise forms.ValidationError(_("Keep each keyword under 100 characters."))
+        return _reuse_existing_spelling(names)
+
+    def clean(self):
+        cleaned_data = super().clean()
+        for name in self.rich_text_fields:
+            if name in cleaned_data:
+                cleaned_data[name] = sanitise_html(cleaned_data[name])
+        cleaned_data["city"] = self._clean_place(cleaned_data)
+        return cleaned_data
+
+    def _clean_place(self, cleaned_data):
+        name = (cleaned_data.get("city") or "").split(",")[0].strip()
+        country = cleaned_data.get("country")
+        if not name:
+            return None
+        if not country:
+            if "country" not in self.errors:
+                self.add_error("country", _("Choose the country the city is in."))
+            return None
+        place = _find_place(country, name)
+        if place is None:
+            self.add_error(
+                "city",
+                _(
+                    "We could not find “%(name)s” in %(country)s. Check the spelling, or "
+                    "choose the nearest larger town."
+                )
+                % {"name": name, "country": countries.name(country)},
+            )
+        return place
+
+    def save(self, commit=True):
+        self._number_links()
+        instance = super().save(commit=False)
+        instance.keywords.set(_tags_for(self.cleaned_data["keywords"]))
+        if commit:
+            instance.save()
+            self._save_m2m()
+        return instance
+
+    def _number_links(self):
+        """Links keep the order of the rows in the form."""
+        kept = [
+            form.instance
+            for form in self.links.forms
+            if not self.links._should_delete_form(form) and (form.instance.pk or form.has_changed())
+        ]
+        for position, link in enumerate(kept):
+            link.sort_order = position
+
+
+def _target_id(field):
+    """Where the summary link jumps to: the input, or a checkbox list's first box."""
+    if field.widget_type == "checkboxselectmultiple":
+        return f"{field.auto_id}_0"
+    return field.id_for_label or field.auto_id
+
+
+def _tags_for(keywords):
+    """Tag rows for the cleaned keywords: existing ones as they are, new names created."""
+    return [tag if isinstance(tag, Tag) else Tag.objects.create(name=tag) for tag in keywords]
+
+
+def _find_place(country, name):
+    return (
+        Place.objects.in_country(country)
+        .filter(Q(name__iexact=name) | Q(ascii_name__iexact=name))
+        .order_by("-population", "pk")
+        .first()
+    )
+
+
+def _unique_case_insensitive(names):
+    seen, unique = set(), []
+    for name in names:
+        if name.lower() not in seen:
+            seen.add(name.lower())
+            unique.append(name)
+    return unique
+
+
+def _reuse_existing_spelling(names):
+    """Existing tags whose name matches case-insensitively, and new names for the rest.
+
+    "open data" typed after "Open Data" exists reuses the existing tag, so one spelling stays.
+    """
+    if not names:
+        return []
+    existing = {}
+    for tag in (
+        Tag.objects.annotate(lower_name=Lower("name"))
+        .filter(lower_name__in=[name.lower() for name in names])
+        .order_by("pk")
+    ):
+        existing.setdefault(tag.lower_name, tag)
+    return [existing.get(name.lower(), name) for name in names]

@@ -1,0 +1,18 @@
+from django.http import JsonResponse
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET
+
+from .models import Place
+
+MAX_RESULTS = 10
+
+
+@require_GET
+@cache_control(public=True, max_age=60 * 60)
+def place_search(request):
+    """City autocomplete: /places/?country=ES&q=barc → [{"id", "name", "label"}], at most 10."""
+    country = request.GET.get("country", "").strip()[:2]
+    term = request.GET.get("q", "")[:100]
+    places = Place.objects.search(term, country=country or None)[:MAX_RESULTS]
+    results = [{"id": place.pk, "name": place.name, "label": str(place)} for place in places]
+    return JsonResponse(results, safe=False)

@@ -1,0 +1,27 @@
+import pytest
+
+from tests.factories.accounts import UserFactory
+from tests.factories.listings import make_moderator
+
+
+@pytest.fixture
+def private_cache(settings):
+    """A cache of this test's own: rate-limit counts untouched by other test runs' clears."""
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "t"}
+    }
+
+
+@pytest.fixture
+def owner():
+    return UserFactory(email="owner@example.org", first_name="Olga", last_name="Owner")
+
+
+@pytest.fixture
+def moderator():
+    return make_moderator(email="moderator@example.org", first_name="Mona", last_name="Moderator")
+
+
+@pytest.fixture
+def stranger():
+    return UserFactory(email="stranger@example.org", first_name="Sam", last_name="Stranger")
