@@ -58,6 +58,14 @@ def _eager_tasks_by_default():
 
 
 @pytest.fixture
+def private_cache(settings):
+    """A cache of this test's own: rate-limit counts untouched by other test runs' clears."""
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "t"}
+    }
+
+
+@pytest.fixture
 def admin_client(client):
     """A client logged in as a superuser (replaces pytest-django's, which assumes usernames)."""
     from tests.factories.accounts import UserFactory

@@ -1,29 +1,9 @@
 import pytest
 from django.contrib.auth.models import Group
-from django.urls import NoReverseMatch, reverse
 
 from organisations.choices import Role
 from tests.factories.accounts import UserFactory
 from tests.factories.membership import MembershipFactory, create_organisation, create_project
-
-STANDIN_URLCONF = "tests.membership.standin_urls"
-
-
-def hub_serves_listing_pages():
-    try:
-        for kind in ("organisation", "project"):
-            reverse(f"{kind}s:{kind}-detail", kwargs={"slug": "x"})
-            reverse(f"{kind}s:{kind}-members", kwargs={"slug": "x"})
-    except NoReverseMatch:
-        return False
-    return True
-
-
-@pytest.fixture(autouse=True)
-def _listing_urls(settings):
-    """Use the hub's URLs once they mount the detail and membership pages; a stand-in until then."""
-    if not hub_serves_listing_pages():
-        settings.ROOT_URLCONF = STANDIN_URLCONF
 
 
 @pytest.fixture

@@ -5,14 +5,6 @@ from tests.factories.listings import make_moderator
 
 
 @pytest.fixture
-def private_cache(settings):
-    """A cache of this test's own: rate-limit counts untouched by other test runs' clears."""
-    settings.CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "t"}
-    }
-
-
-@pytest.fixture
 def owner():
     return UserFactory(email="owner@example.org", first_name="Olga", last_name="Owner")
 
