@@ -80,3 +80,36 @@ def pytest_collection_modifyitems(items):
     longer found the migrations' data (seen with the worker thread's own connection), so they
     go after every other transactional test."""
     items.sort(key=lambda item: "celery_worker" in getattr(item, "fixturenames", ()))
+
+
+_SERIALIZED_CONTENTS = {}
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_teardown(item):
+    _reattach_serialized_contents()
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    _reattach_serialized_contents()
+
+
+def _reattach_serialized_contents():
+    """Keep serialized rollback working once Playwright is running.
+
+    pytest-django serializes the migrated database (vocabularies, groups, workflow, home page)
+    onto the connection object so transactional tests can restore it after each flush. Django
+    keeps connections in context-local storage, and after Playwright's sync API starts the test
+    thread can get a fresh connection object without those contents, so the restore was
+    silently skipped. Re-attach what was serialized to whichever connection is current.
+    """
+    from django.db import connections
+
+    for alias in connections:
+        connection = connections[alias]
+        contents = getattr(connection, "_test_serialized_contents", None)
+        if contents is not None:
+            _SERIALIZED_CONTENTS.setdefault(alias, contents)
+        elif alias in _SERIALIZED_CONTENTS:
+            connection._test_serialized_contents = _SERIALIZED_CONTENTS[alias]

@@ -7,7 +7,6 @@ from playwright.sync_api import expect
 
 from tests.factories.accounts import DEFAULT_PASSWORD, UserFactory
 from tests.factories.membership import create_organisation
-from tests.membership.conftest import STANDIN_URLCONF, hub_serves_listing_pages
 from tests.support.browser import assert_accessible
 from tests.support.mail import links_in
 
@@ -21,10 +20,8 @@ MEMBERS = "/organisations/open-commons/members/"
 
 
 @pytest.fixture(autouse=True)
-def _site_and_urls(settings, live_server):
+def _site(settings, live_server):
     settings.SITE_URL = live_server.url
-    if not hub_serves_listing_pages():
-        settings.ROOT_URLCONF = STANDIN_URLCONF
 
 
 def only_link(message, fragment):

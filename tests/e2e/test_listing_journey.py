@@ -1,7 +1,8 @@
-"""A verified innovator registers an organisation (with a logo) and a project linked to it in
-Chromium; both wait for review, hidden from visitors; a moderator approves them in the Wagtail
-admin; both pages are public and point at each other; a later edit by the owner waits for review
-while the public page keeps the approved text. axe checks the forms and the pages."""
+"""A new innovator signs up and verifies their address from the real e-mail, registers an
+organisation (with a logo) and a project linked to it in Chromium; both wait for review on the
+dashboard, hidden from visitors; a moderator approves them in the Wagtail admin and the owner
+is e-mailed; both pages are public and point at each other; a later edit by the owner waits for
+review while the public page keeps the approved text. axe checks the forms and the pages."""
 
 import re
 
@@ -9,11 +10,14 @@ import pytest
 from PIL import Image
 from playwright.sync_api import expect
 
+from accounts.models import User
 from organisations.models import Organisation
 from projects.models import Project
-from tests.factories.accounts import DEFAULT_PASSWORD, UserFactory
+from tests.factories.accounts import DEFAULT_PASSWORD
 from tests.factories.listings import make_moderator
 from tests.support.browser import assert_accessible
+from tests.support.journeys import sign_up_and_verify
+from tests.support.mail import text_of
 
 pytestmark = [
     pytest.mark.browser,
@@ -36,13 +40,6 @@ def new_tab(browser, live_server):
     context.set_default_timeout(10_000)
     context.route(re.compile(r"^https?://(?!127\.0\.0\.1|localhost)"), lambda route: route.abort())
     return context.new_page()
-
-
-def log_in(tab, email, path):
-    tab.goto(f"/accounts/login/?next={path}")
-    tab.get_by_label("Email").fill(email)
-    tab.get_by_label("Password (required)", exact=True).fill(DEFAULT_PASSWORD)
-    tab.get_by_role("main").get_by_role("button", name="Log in").click()
 
 
 def register_organisation(tab, logo):
@@ -87,9 +84,8 @@ def approve_in_admin(tab, model, name):
 
 
 def test_innovator_registers_listings_a_moderator_approves_them(
-    page, browser, live_server, tmp_path
+    page, browser, live_server, tmp_path, mailbox
 ):
-    owner = UserFactory(email="ada@example.org", first_name="Ada", last_name="Lovelace")
     make_moderator(email="mod@example.org", first_name="Mona", last_name="Moderator")
     logo = tmp_path / "logo.png"
     Image.new("RGB", (160, 160), (14, 106, 90)).save(logo)
@@ -97,7 +93,16 @@ def test_innovator_registers_listings_a_moderator_approves_them(
         re.compile(r"^https?://(?!127\.0\.0\.1|localhost)"), lambda route: route.abort()
     )
 
-    log_in(page, "ada@example.org", "/organisations/new/")
+    sign_up_and_verify(
+        page,
+        mailbox,
+        first_name="Ada",
+        last_name="Lovelace",
+        email="ada@example.org",
+        password=DEFAULT_PASSWORD,
+    )
+    owner = User.objects.get(email="ada@example.org")
+    page.goto("/organisations/new/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Register an organisation")
     assert_accessible(page)
     register_organisation(page, logo)
@@ -115,6 +120,10 @@ def test_innovator_registers_listings_a_moderator_approves_them(
         "Open Kitchen Collective"
     ]
 
+    page.goto("/dashboard/")
+    expect(page.get_by_text("Awaiting review")).to_have_count(2)
+    assert_accessible(page)
+
     visitor = new_tab(browser, live_server)
     assert visitor.goto(ORGANISATION).status == 404
     assert visitor.goto(PROJECT).status == 404
@@ -128,6 +137,13 @@ def test_innovator_registers_listings_a_moderator_approves_them(
     expect(moderator.get_by_role("link", name="Open Kitchen Collective")).to_be_visible()
     approve_in_admin(moderator, Organisation, "Open Kitchen Collective")
     approve_in_admin(moderator, Project, "Shared Meals")
+
+    approvals = mailbox.wait_for("ada@example.org", count=3)[1:]
+    assert sorted(m["Subject"] for m in approvals) == [
+        '[DSI Hub] "Open Kitchen Collective" is published',
+        '[DSI Hub] "Shared Meals" is published',
+    ]
+    assert f"{live_server.url}{ORGANISATION}" in text_of(approvals[0]) + text_of(approvals[1])
 
     assert visitor.goto(ORGANISATION).status == 200
     expect(visitor.get_by_role("link", name="Shared Meals")).to_be_visible()

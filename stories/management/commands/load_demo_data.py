@@ -53,7 +53,7 @@ class Command(BaseCommand):
             created += [spec["slug"] for spec in DEMO_PROJECTS if self.ensure_project(**spec)]
         if created:
             self.stdout.write(
-                f"Created demo accounts (password {DEMO_PASSWORD!r}): " + ", ".join(created)
+                f"Created demo data (account password {DEMO_PASSWORD!r}): " + ", ".join(created)
             )
         else:
             self.stdout.write("Demo data already present; nothing changed.")

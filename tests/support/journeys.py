@@ -1,0 +1,27 @@
+"""Steps that several browser journeys share."""
+
+from playwright.sync_api import expect
+
+from tests.support.mail import links_in
+
+
+def sign_up_and_verify(tab, mailbox, *, first_name, last_name, email, password):
+    """Sign up through the form, open the verification link from the e-mail that arrived, confirm
+    and log in. Leaves `tab` logged in."""
+    tab.goto("/accounts/signup/")
+    tab.get_by_label("First name").fill(first_name)
+    tab.get_by_label("Last name").fill(last_name)
+    tab.get_by_label("Email").fill(email)
+    tab.get_by_label("Password (required)", exact=True).fill(password)
+    tab.get_by_label("Password (again) (required)", exact=True).fill(password)
+    tab.get_by_label("I accept the terms").check()
+    tab.get_by_role("button", name="Create account").click()
+    expect(tab.get_by_role("heading", level=1)).to_have_text("Verify Your Email Address")
+    [message] = mailbox.wait_for(email)
+    [link] = [link for link in links_in(message) if "/accounts/confirm-email/" in link]
+    tab.goto(link)
+    tab.get_by_role("button", name="Confirm").click()
+    tab.get_by_label("Email").fill(email)
+    tab.get_by_label("Password (required)", exact=True).fill(password)
+    tab.get_by_role("main").get_by_role("button", name="Log in").click()
+    expect(tab.locator("header .account-name")).to_have_text(f"{first_name} {last_name}")
