@@ -42,10 +42,4 @@ def edit_and_submit(listing, *, by, **changes):
     return listing
 
 
-def decide(listing, moderator, action, comment=""):
-    task_state = listing.current_workflow_state.current_task_state
-    task_state.task.specific.on_action(task_state, moderator, action, comment=comment)
-    listing.refresh_from_db()
-
-
 OWNER, ADMIN, MEMBER = Role.OWNER, Role.ADMIN, Role.MEMBER

@@ -9,6 +9,7 @@ from organisations.models import Invitation, JoinRequest, Organisation
 from tests.accounts import listings
 from tests.accounts.listings import ADMIN, MEMBER, OWNER
 from tests.factories.accounts import UserFactory
+from tests.factories.listings import decide
 
 pytestmark = pytest.mark.django_db
 
@@ -46,7 +47,7 @@ def test_dashboard_shows_each_review_state(client, me, moderator):
     edited = listings.organisation("Edited Commons", members=[(me, OWNER)])
     listings.edit_and_submit(edited, by=me, short_description="A fresher sentence.")
     refused = listings.organisation("Refused Network", members=[(me, OWNER)], live=False)
-    listings.decide(refused, moderator, "reject", comment="Tell us more.")
+    decide(refused, moderator, "reject", comment="Tell us more.")
 
     text = client.get("/dashboard/").text
 
@@ -152,7 +153,7 @@ def test_dashboard_costs_the_same_queries_whatever_i_belong_to(
         pending = listings.organisation(f"Pending Org {n}", members=[(me, OWNER)], live=False)
         listings.project(f"Project {n}", members=[(me, MEMBER)])
         JoinRequest.objects.create(organisation=pending, user=UserFactory())
-    listings.decide(pending, moderator, "reject")
+    decide(pending, moderator, "reject")
 
     with django_assert_num_queries(14):
         response = client.get("/dashboard/")

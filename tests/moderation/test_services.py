@@ -8,6 +8,7 @@ from moderation.services import check_pending_cap, is_trusted, submit_for_review
 from organisations.choices import Role
 from organisations.models import Membership, Organisation
 from tests.factories.accounts import UserFactory
+from tests.factories.listings import decide
 from tests.support.mail import text_of
 
 pytestmark = pytest.mark.django_db
@@ -27,12 +28,6 @@ def moderator():
     user = UserFactory(email="mod@example.org", first_name="Mo")
     user.groups.add(Group.objects.get(name="Moderators"))
     return user
-
-
-def decide(obj, moderator, action, comment=""):
-    task_state = obj.current_workflow_state.current_task_state
-    task_state.task.specific.on_action(task_state, moderator, action, comment=comment)
-    obj.refresh_from_db()
 
 
 def test_untrusted_submission_is_a_draft_in_review():
