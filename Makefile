@@ -26,6 +26,7 @@ $(STAMP): pyproject.toml requirements.lock
 
 install: $(STAMP)  ## Create .venv and install the pinned dependencies
 	@mkdir -p var/mail var/media
+	@test -f .env || printf '# Development settings read by dsihub/settings.py (the environment wins).\nDJANGO_DEBUG=1\n' > .env
 
 lock:  ## Re-pin requirements.lock from a fresh resolve of pyproject.toml
 	rm -rf /tmp/dsihub-lock && $(PYTHON) -m venv /tmp/dsihub-lock
