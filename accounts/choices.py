@@ -12,12 +12,3 @@ class LinkKind(models.TextChoices):
     GITHUB = "github", _("GitHub")
     ORCID = "orcid", _("ORCID")
     OTHER = "other", _("Other")
-
-
-class ReviewState(models.TextChoices):
-    """Where a listing stands with the moderators, as its members see it on the dashboard."""
-
-    PUBLISHED = "published", _("Published")
-    AWAITING_REVIEW = "awaiting_review", _("Awaiting review")
-    CHANGES_AWAITING_REVIEW = "changes_awaiting_review", _("Changes awaiting review")
-    NEEDS_CHANGES = "needs_changes", _("Needs changes")

@@ -1,14 +1,14 @@
 """Everything the hub holds on a person, as one JSON document ("export my data").
 
 `EXPORTERS` is a registry of callables `exporter(user) -> (key, data)`; each becomes one
-top-level key. Apps above accounts add theirs with `register_exporter` (e.g. the newsletter's
-subscriptions and consent records) from their AppConfig.ready(). The exporters here read other
-apps only through reverse relations on the user or the app registry, never by importing them.
+top-level key. Apps above accounts add theirs with `register_exporter` from their
+AppConfig.ready() (listings: memberships, invitations and join requests; organisations: claims;
+the newsletter: subscriptions and consent records). The exporters here read only accounts' own
+rows and the user's reports (a reverse relation), never another app's modules.
 """
 
 import json
 
-from django.apps import apps
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
 
@@ -26,14 +26,6 @@ ACCOUNT_FIELDS = [
     "trusted_at",
 ]
 PROFILE_FIELDS = ["bio", "job_title", "company", "languages", "show_email"]
-# (reverse relation on the user, listing field) for memberships and join requests
-MEMBERSHIPS = [("memberships", "organisation"), ("projectmemberships", "project")]
-JOIN_REQUESTS = [("joinrequests", "organisation"), ("projectjoinrequests", "project")]
-# Invitations point at their sender with related_name="+", so they are found by model name.
-INVITATIONS = [
-    ("organisations", "Invitation", "organisation"),
-    ("projects", "ProjectInvitation", "project"),
-]
 
 
 def export_account(user):
@@ -70,79 +62,6 @@ def export_profile(user):
     return "profile", profile
 
 
-def export_memberships(user):
-    rows = []
-    for relation, field in _present(user, MEMBERSHIPS):
-        for membership in getattr(user, relation).select_related(field):
-            rows.append(
-                {
-                    "kind": field,
-                    "name": getattr(membership, field).name,
-                    "role": membership.role,
-                    "joined": membership.joined_at,
-                }
-            )
-    return "memberships", rows
-
-
-def export_join_requests(user):
-    rows = []
-    for relation, field in _present(user, JOIN_REQUESTS):
-        for join_request in getattr(user, relation).select_related(field):
-            rows.append(
-                {
-                    "kind": field,
-                    "name": getattr(join_request, field).name,
-                    "message": join_request.message,
-                    "asked": join_request.created_at,
-                    "decided": join_request.decided_at,
-                    "accepted": join_request.accepted,
-                }
-            )
-    return "join_requests", rows
-
-
-def export_invitations(user):
-    sent, received = [], []
-    addresses = list(user.emailaddress_set.values_list("email", flat=True)) or [user.email]
-    for app_label, model_name, field in INVITATIONS:
-        model = _model(app_label, model_name)
-        if model is None:
-            continue
-        invitations = model.objects.select_related(field)
-        sent += [_invitation(i, field) for i in invitations.filter(invited_by=user)]
-        received += [_invitation(i, field) for i in invitations.filter(email__in=addresses)]
-    return "invitations", {"sent": sent, "received": received}
-
-
-def _invitation(invitation, field):
-    return {
-        "kind": field,
-        "name": getattr(invitation, field).name,
-        "email": invitation.email,
-        "role": invitation.role,
-        "sent": invitation.created_at,
-        "accepted": invitation.accepted_at,
-        "declined": invitation.declined_at,
-    }
-
-
-def export_claims(user):
-    claims = getattr(user, "claims", None)
-    if claims is None:
-        return "claims", []
-    return "claims", [
-        {
-            "organisation": claim.organisation.name,
-            "message": claim.message,
-            "claimed": claim.created_at,
-            "decided": claim.decided_at,
-            "approved": claim.approved,
-        }
-        for claim in claims.select_related("organisation")
-    ]
-
-
 def export_reports(user):
     return "reports", [
         {
@@ -156,26 +75,11 @@ def export_reports(user):
     ]
 
 
-def _present(user, relations):
-    return [(relation, field) for relation, field in relations if hasattr(user, relation)]
-
-
-def _model(app_label, model_name):
-    try:
-        return apps.get_model(app_label, model_name)
-    except LookupError:
-        return None
-
-
 EXPORTERS = [
     export_account,
     export_email_addresses,
     export_social_accounts,
     export_profile,
-    export_memberships,
-    export_join_requests,
-    export_invitations,
-    export_claims,
     export_reports,
 ]
 

@@ -6,8 +6,8 @@ from django.db.models.functions import Lower
 from django.utils.translation import gettext as _
 from taggit.models import Tag
 
+from .deletion import deletion_blockers
 from .models import UserSkill
-from .queries import last_owned_listings
 
 
 @transaction.atomic
@@ -60,15 +60,15 @@ def delete_account(user, *, confirmed_email):
     """Delete `user` for good, with their memberships, join requests, reports, skills and links.
 
     Refuses with a ValidationError when `confirmed_email` is not the account's address, or when
-    the user is the only owner of a listing (someone must own it first). Listings with another
-    owner stay. The photo file is removed once the deletion is committed. Logging the person out
-    is the caller's job.
+    a registered deletion blocker objects (the only owner of a listing: someone must own it
+    first; see accounts.deletion). Listings with another owner stay. The photo file is removed
+    once the deletion is committed. Logging the person out is the caller's job.
     """
     if confirmed_email.strip().lower() != user.email.lower():
         raise ValidationError(
             _("The address you typed is not the address of this account."), code="mismatch"
         )
-    if last_owned_listings(user):
+    if deletion_blockers(user):
         raise ValidationError(
             _("You are the only owner of a listing. Transfer its ownership or delete it first."),
             code="last_owner",

@@ -12,8 +12,10 @@ from django.views.generic import DetailView
 from moderation.antispam import rate_limit
 
 from . import queries
+from .deletion import deletion_blockers
 from .export import export_filename, export_user_data_json
 from .forms import DeleteAccountForm, ProfileForm, UserLinkFormSet
+from .sections import dashboard_sections, profile_sections
 from .services import delete_account, save_profile
 
 User = get_user_model()
@@ -43,7 +45,7 @@ class PersonDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["listings"] = queries.published_memberships(self.object)
+        context["sections"] = profile_sections(self.object)
         context["report_link_template"] = _optional_template(REPORT_LINK_TEMPLATE)
         return context
 
@@ -67,8 +69,7 @@ def profile_edit(request):
 @login_required
 def dashboard(request):
     context = {
-        "listings": queries.dashboard_listings(request.user),
-        "pending": queries.pending_for(request.user),
+        "sections": dashboard_sections(request.user),
         "reports": queries.reports_made(request.user),
     }
     return render(request, "accounts/dashboard.html", context)
@@ -90,7 +91,7 @@ def account_export(request):
 @login_required
 @rate_limit("account-delete", per_user="10/h")
 def account_delete(request):
-    blocking = queries.last_owned_listings(request.user)
+    blocking = deletion_blockers(request.user)
     form = DeleteAccountForm(request.POST or None, user=request.user)
     if request.method == "POST" and not blocking and form.is_valid():
         try:

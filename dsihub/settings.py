@@ -7,6 +7,7 @@ See docs/configuration.md for every variable.
 """
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
 from celery.schedules import crontab
@@ -43,6 +44,7 @@ SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 LOCAL_APPS = [
     "accounts",
     "taxonomy",
+    "listings",
     "organisations",
     "projects",
     "clusters",
@@ -98,6 +100,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.forms",  # FORM_RENDERER uses the project engine, which must find Django's widgets
+    "post_office",
 ]
 
 MIDDLEWARE = [
@@ -149,6 +152,14 @@ TEMPLATES = [
                 "dsihub.context_processors.site",
             ],
         },
+    },
+    {
+        # Plain text (e-mail bodies and subjects): the same templates, never HTML-escaped.
+        "NAME": "text",
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {"autoescape": False},
     },
 ]
 
@@ -228,6 +239,19 @@ if EMAIL_URL:
 else:
     EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
     EMAIL_FILE_PATH = VAR_DIR / "mail"
+# Every message is written to the outbox (post_office) in the sender's transaction; Celery sends
+# it through the delivery backend chosen above (accounts.outbox).
+EMAIL_DELIVERY_BACKEND = EMAIL_BACKEND
+EMAIL_BACKEND = "post_office.EmailBackend"
+EMAIL_OUTBOX_MAX_ATTEMPTS = env.int("EMAIL_OUTBOX_MAX_ATTEMPTS", default=40)
+POST_OFFICE = {
+    "BACKENDS": {"default": EMAIL_DELIVERY_BACKEND},
+    "DEFAULT_PRIORITY": "medium",  # queued, never sent inside the request
+    "CELERY_ENABLED": False,  # accounts.tasks kicks the hub's own sender after each commit
+    "MESSAGE_ID_ENABLED": True,
+    "MESSAGE_ID_FQDN": urlsplit(SITE_URL).hostname or "localhost",
+    "LOG_LEVEL": 1,  # keep a log row for each failed attempt
+}
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="DSI Hub <hello@localhost>")
 SERVER_EMAIL = env("SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
 
@@ -345,6 +369,10 @@ CELERY_BEAT_SCHEDULE = {
     "clear-expired-sessions": {
         "task": "accounts.clear_expired_sessions",
         "schedule": crontab(hour=3, minute=17),
+    },
+    "send-due-mail": {
+        "task": "accounts.send_due_messages",
+        "schedule": 60.0,
     },
     "request-listing-confirmations": {
         "task": "organisations.request_confirmations",

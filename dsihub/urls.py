@@ -24,7 +24,7 @@ urlpatterns += i18n_patterns(
     path("organisations/", include("organisations.urls")),
     path("projects/", include("projects.urls")),
     path("places/", include("taxonomy.urls")),
-    path("invitations/", include("organisations.invitation_urls")),
+    path("invitations/", include("listings.membership.invitation_urls")),
     path("clusters/", include("clusters.urls")),
     path("events/", include("events.urls")),
     path("funding/", include("funding.urls")),

@@ -16,7 +16,7 @@ from wagtail.admin.paginator import WagtailPaginator
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from .queries import describe_report_groups, open_report_groups, open_reports_about
-from .reports import REPORTABLE_MODELS, resolve_reports_about
+from .reports import reportable_labels, resolve_reports_about
 
 
 class ReportPaginator(WagtailPaginator):
@@ -119,7 +119,7 @@ class ResolveReportsView(ReportPermissionMixin, View):
 
 def _reportable_content_type(content_type_id):
     content_type = get_object_or_404(ContentType, pk=content_type_id)
-    if f"{content_type.app_label}.{content_type.model}" not in REPORTABLE_MODELS:
+    if f"{content_type.app_label}.{content_type.model}" not in reportable_labels():
         raise Http404
     return content_type
 

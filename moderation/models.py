@@ -1,8 +1,9 @@
 """The review state shared by submitted content, and user reports.
 
-Submitted organisations and projects inherit `ModeratedModel`: Wagtail's draft state, revisions,
-locking and workflows on a plain model (a snippet). The live row is what the public sees; an
-edit is saved as a revision and goes live only when a moderator approves it.
+Submitted content (organisations, projects, events, funding calls) inherits `ModeratedModel`:
+Wagtail's draft state, revisions, locking and workflows on a plain model (a snippet). The live
+row is what the public sees; an edit is saved as a revision and goes live only when a moderator
+approves it. Who skips review is the model's `publishing_policy` (see moderation.policy).
 """
 
 from django.conf import settings
@@ -12,6 +13,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.models import ClusterableModel
 from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, WorkflowMixin
+
+from .policy import PublishingPolicy
 
 
 class ModeratedQuerySet(models.QuerySet):
@@ -25,7 +28,6 @@ class ModeratedModel(
 ):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last updated"), auto_now=True)
-    last_confirmed_at = models.DateTimeField(_("last confirmed current"), null=True, blank=True)
 
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="%(class)s")
     workflow_states = GenericRelation(
@@ -36,13 +38,10 @@ class ModeratedModel(
         for_concrete_model=False,
     )
 
+    publishing_policy = PublishingPolicy()
+
     class Meta:
         abstract = True
-
-    def with_content_json(self, content):
-        obj = super().with_content_json(content)
-        obj.last_confirmed_at = self.last_confirmed_at  # set by the yearly confirmation, not edits
-        return obj
 
     @property
     def revisions(self):
@@ -97,3 +96,20 @@ class Report(models.Model):
 
     def __str__(self):
         return f"{self.get_reason_display()}: {self.subject_label}"
+
+
+class SubmissionToken(models.Model):
+    """A rendered create form's one-time token: a second POST of the same form creates nothing.
+
+    The create view inserts the token in the submission's transaction; a double click or a
+    resent form hits the unique index and is sent to what the first POST created.
+    """
+
+    token = models.UUIDField(unique=True)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, null=True)
+    object_id = models.CharField(max_length=64, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return str(self.token)

@@ -3,35 +3,44 @@
 Reports are kept per reporter (one open report per person and subject) and grouped per subject
 in the moderators' queue (`moderation.queries.report_queue`). Resolving acts on every open report
 about a subject at once.
+
+What may be reported is a registry: each app registers its models from `AppConfig.ready()` with
+`register_reportable(Model, queryset=...)`, so moderation never imports the apps above it.
 """
 
-from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
 
 from .models import Report
 
-#: "app_label.model_name" of what people may report; anything else is a 404.
-REPORTABLE_MODELS = ("organisations.organisation", "projects.project", "accounts.user")
+#: "app_label.model_name" -> (model, function returning what visitors may report of it)
+_REPORTABLE = {}
+
+
+def register_reportable(model, *, queryset=None):
+    """Let people report `model`; `queryset()` narrows it (default: `published()` if it has one)."""
+    _REPORTABLE[model._meta.label_lower] = (model, queryset or (lambda: _default_queryset(model)))
+
+
+def reportable_labels():
+    return set(_REPORTABLE)
 
 
 def reportable_model(app_label, model_name):
     """The model class for a reportable "app_label.model_name", or None."""
-    label = f"{app_label}.{model_name}".lower()
-    if label not in REPORTABLE_MODELS:
-        return None
-    return apps.get_model(label)
+    entry = _REPORTABLE.get(f"{app_label}.{model_name}".lower())
+    return entry[0] if entry else None
 
 
 def reportable_queryset(model):
-    """What a visitor may report: published listings, active people."""
+    """What a visitor may report of `model` (published content, active people)."""
+    return _REPORTABLE[model._meta.label_lower][1]()
+
+
+def _default_queryset(model):
     queryset = model._default_manager.all()
-    if hasattr(queryset, "published"):
-        return queryset.published()
-    if hasattr(model, "is_active"):
-        return queryset.filter(is_active=True)
-    return queryset
+    return queryset.published() if hasattr(queryset, "published") else queryset
 
 
 @transaction.atomic

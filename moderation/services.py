@@ -1,45 +1,33 @@
-"""Submitting listings for review and acting on the outcome.
+"""Submitting content for review and acting on the moderator's decision.
 
-A submission by a trusted person publishes at once (see `publishes_directly` for edits to public
-listings). Anyone else's goes into the "Moderation" workflow: a new listing stays a draft
-(live=False), and an edit to a published listing is saved as a revision while the live row stays
-as it was. Moderators approve or reject in the Wagtail admin; `record_review_outcome` (wired to
-Wagtail's workflow signals) tells the listing's managers.
+A submission whose model's publishing policy lets the submitter skip review publishes at once.
+Anyone else's goes into the "Moderation" workflow: a new object stays a draft (live=False), and
+an edit to a published object is saved as a revision while the live row stays as it was.
+Moderators approve or reject in the Wagtail admin; `record_review_outcome` (wired to Wagtail's
+workflow signals in moderation.signals) trusts the submitter and tells the object's owners.
 """
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import WorkflowState
 
-STAFF_GROUPS = ["Moderators", "Editors"]
+from . import emails
+from .models import SubmissionToken
+from .roles import is_trusted
+from .slugs import save_with_unique_slug
 
 
-def is_staff_member(user):
-    """Staff, moderators and editors: they publish anything directly."""
-    if user.is_staff or user.is_superuser:
-        return True
-    return user.groups.filter(name__in=STAFF_GROUPS).exists()
+class DuplicateSubmission(Exception):
+    """The same create form was posted twice; `original` is what the first POST created."""
 
-
-def is_trusted(user):
-    """Staff, and people whose earlier submission a moderator approved."""
-    return bool(user.trusted_at) or is_staff_member(user)
-
-
-def publishes_directly(obj, user):
-    """Whether `user`'s submission of `obj` skips review.
-
-    Earned trust lets new listings publish at once, but an edit to a listing that is already
-    public is reviewed unless staff made it: the live page never changes behind a moderator's
-    back (the "approved, then edited into spam" pattern that hit the original platform).
-    """
-    if obj.live:
-        return is_staff_member(user)
-    return is_trusted(user)
+    def __init__(self, original):
+        super().__init__("duplicate submission")
+        self.original = original
 
 
 def pending_submissions_count(user):
@@ -48,10 +36,16 @@ def pending_submissions_count(user):
     ).count()
 
 
-def check_pending_cap(user):
-    """Refuse a further submission when an untrusted person already has too many waiting."""
-    if is_trusted(user):
+def check_pending_cap(user, *, policy=None):
+    """Refuse a further submission when `user` already has too many waiting for review.
+
+    Call inside the submission's transaction: the user's row is locked so that parallel
+    submissions are counted one after the other and cannot pass the cap together.
+    """
+    capped = policy.is_capped(user) if policy else not is_trusted(user)
+    if not capped:
         return
+    get_user_model().objects.select_for_update().filter(pk=user.pk).first()
     if pending_submissions_count(user) >= settings.MODERATION_MAX_PENDING_PER_USER:
         raise PermissionDenied(
             _(
@@ -63,20 +57,59 @@ def check_pending_cap(user):
 
 
 @transaction.atomic
+def submit_new(obj, *, by, slug_from, token=None):
+    """Save a new, unsaved `obj` (from a create form) and publish it or put it in review.
+
+    In one transaction: refuses (DuplicateSubmission) a form already posted with the same
+    `token`; refuses (PermissionDenied) an untrusted person over the pending cap; saves `obj` as
+    a draft under a unique slug made from `slug_from`; then `submit_for_review`. Returns
+    "published" or "pending".
+    """
+    if token is not None:
+        _claim_token(token, by)
+    policy = type(obj).publishing_policy
+    check_pending_cap(by, policy=policy)
+    obj.live = False
+    save_with_unique_slug(obj, slug_from)
+    if token is not None:
+        SubmissionToken.objects.filter(token=token).update(
+            content_type=ContentType.objects.get_for_model(obj), object_id=str(obj.pk)
+        )
+    return submit_for_review(obj, by=by)
+
+
+def _claim_token(token, user):
+    try:
+        with transaction.atomic():
+            SubmissionToken.objects.create(token=token, user=user)
+    except IntegrityError:
+        raise DuplicateSubmission(_token_target(token, user)) from None
+
+
+def _token_target(token, user):
+    """What the first POST with `token` created (None if it was someone else's token)."""
+    earlier = SubmissionToken.objects.filter(token=token, user=user).first()
+    if earlier is None or earlier.content_type is None:
+        return None
+    model = earlier.content_type.model_class()
+    return model._default_manager.filter(pk=earlier.object_id).first()
+
+
+@transaction.atomic
 def submit_for_review(obj, *, by):
     """Save `obj` (new, or an edit bound from a form) as a revision and publish or moderate it.
 
     New objects are first saved as drafts. For an existing published object only the revision is
-    written, so the public page keeps showing the approved version. Returns "published" or
-    "pending".
+    written, so the public page keeps showing the approved version. Whether `by` skips review is
+    the model's publishing policy. Returns "published" or "pending".
     """
     if obj.pk is None:
         obj.live = False
         obj.save()
     revision = obj.save_revision(user=by, clean=False)
-    if publishes_directly(obj, by):
+    if type(obj).publishing_policy.publishes_directly(obj, by):
         _cancel_workflow(obj, by)
-        # Trust, not a Wagtail publish permission, is what lets a submitter publish.
+        # The policy, not a Wagtail publish permission, is what lets a submitter publish.
         revision.publish(user=by, skip_permission_checks=True)
         return "published"
     _restart_workflow(obj, by)
@@ -100,7 +133,10 @@ def _restart_workflow(obj, user):
 
 
 def record_review_outcome(workflow_state, *, approved, moderator):
-    """After a moderator's decision: trust the submitter on approval, tell the managers."""
+    """After a moderator's decision: trust the submitter on approval, tell the owners.
+
+    The e-mails are written to the outbox in the decision's transaction.
+    """
     obj = workflow_state.content_object
     if obj is None or not hasattr(obj, "get_review_recipients"):
         return
@@ -108,19 +144,7 @@ def record_review_outcome(workflow_state, *, approved, moderator):
     if approved and submitter and not submitter.trusted_at:
         submitter.trusted_at = timezone.now()
         submitter.save(update_fields=["trusted_at"])
-    comment = _latest_comment(workflow_state)
-    content_type = ContentType.objects.get_for_model(obj)
-
-    from .tasks import send_review_outcome_task
-
-    transaction.on_commit(
-        lambda: send_review_outcome_task.delay(
-            content_type_id=content_type.pk,
-            object_id=obj.pk,
-            approved=approved,
-            comment=comment,
-        )
-    )
+    emails.send_review_outcome(obj, approved=approved, comment=_latest_comment(workflow_state))
 
 
 def _latest_comment(workflow_state):

@@ -1,4 +1,4 @@
-"""Wagtail admin: the "Claims" queue (in the Moderation menu) and the confirmation log actions.
+"""Wagtail admin: the "Claims" queue (in the Moderation menu).
 
 Imported by organisations/wagtail_hooks.py, which is where Wagtail looks for hooks.
 """
@@ -22,7 +22,7 @@ from wagtail.admin.viewsets.base import ViewSet
 
 from moderation.wagtail_hooks import MODERATION_MENU_HOOK, PermissionMenuItem
 
-from . import claims, confirmation
+from . import claims
 from .claim_forms import ClaimRejectForm
 
 URL_NAMESPACE = "organisation_claims"
@@ -143,9 +143,3 @@ class ClaimQueueViewSet(ViewSet):
 @hooks.register("register_admin_viewset")
 def register_claim_queue():
     return ClaimQueueViewSet()
-
-
-@hooks.register("register_log_actions")
-def register_confirmation_log_actions(actions):
-    for action, label in confirmation.LOG_ACTIONS:
-        actions.register_action(action, label, label)

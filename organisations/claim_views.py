@@ -1,15 +1,14 @@
-"""Claiming an organisation without members, and confirming a listing is still current."""
+"""Claiming an organisation without members."""
 
 from allauth.account.decorators import verified_email_required
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from moderation.antispam import rate_limit
 
-from . import claims, confirmation
+from . import claims
 from .claim_forms import ClaimForm
 from .models import Organisation
 
@@ -35,26 +34,6 @@ def claim(request, slug):
         "claimable": claims.can_be_claimed(organisation),
     }
     return render(request, "organisations/claim_form.html", context)
-
-
-@login_required
-def confirm(request, slug, token):
-    organisation = get_object_or_404(Organisation.objects.published(), slug=slug)
-    if not Organisation.objects.managed_by(request.user).filter(pk=organisation.pk).exists():
-        raise PermissionDenied(_("Only the organisation’s owners and admins can confirm it."))
-    context = {"organisation": organisation}
-    if not confirmation.token_is_valid(organisation, token):
-        return render(request, "organisations/organisation_confirm.html", context, status=400)
-    if request.method == "POST":
-        confirmation.confirm_listing(organisation, by=request.user)
-        messages.success(
-            request,
-            _("Thank you for confirming that “%(name)s” is up to date.") % {"name": organisation},
-        )
-        return redirect(organisation)
-    return render(
-        request, "organisations/organisation_confirm.html", {**context, "token_valid": True}
-    )
 
 
 def _claim_thanks(created):

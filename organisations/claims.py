@@ -2,23 +2,19 @@
 
 `claim_organisation` records the claim (one open claim per person and organisation). In the
 Wagtail admin a moderator approves it (`approve_claim`: the claimant becomes the owner) or
-rejects it with a reason (`reject_claim`). Either way the claimant hears by e-mail, sent by a
-Celery task once the decision is committed.
+rejects it with a reason (`reject_claim`). Either way the claimant hears by e-mail, written to
+the outbox with the decision.
 """
 
 from django.core.exceptions import ValidationError
-from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from moderation.emails import absolute_url
+from accounts.mail import absolute_url, send_email
+from listings.choices import Role
 
-from .choices import Role
 from .models import Claim, Membership, Organisation
-
-SUBJECT_PREFIX = "[DSI Hub] "
 
 
 def open_claims():
@@ -73,7 +69,7 @@ def approve_claim(claim, *, by):
         organisation=claim.organisation, user=claim.user, defaults={"role": Role.OWNER}
     )
     _decide(claim, approved=True, by=by)
-    _send_decision_later(claim, reason="")
+    send_claim_decision(claim, reason="")
     return claim
 
 
@@ -82,12 +78,12 @@ def reject_claim(claim, *, by, reason):
     """Turn the claim down and e-mail the claimant the moderator's reason."""
     claim = _lock_open(claim)
     _decide(claim, approved=False, by=by)
-    _send_decision_later(claim, reason=reason)
+    send_claim_decision(claim, reason=reason)
     return claim
 
 
 def send_claim_decision(claim, *, reason=""):
-    """E-mail the claimant the moderator's decision (run by the Celery task)."""
+    """E-mail the claimant the moderator's decision."""
     organisation = claim.organisation
     context = {
         "user": claim.user,
@@ -97,12 +93,7 @@ def send_claim_decision(claim, *, reason=""):
         "organisation_url": absolute_url(organisation.get_absolute_url()),
         "edit_url": absolute_url(organisation.get_edit_url()),
     }
-    subject = render_to_string("organisations/email/claim_decision_subject.txt", context)
-    body = render_to_string("organisations/email/claim_decision.txt", context)
-    EmailMultiAlternatives(
-        subject=SUBJECT_PREFIX + " ".join(subject.split()), body=body, to=[claim.user.email]
-    ).send()
-    return 1
+    return send_email("organisations/email/claim_decision", to=claim.user, context=context)
 
 
 def _lock_open(claim):
@@ -123,7 +114,15 @@ def _decide(claim, *, approved, by):
     claim.save(update_fields=["approved", "decided_at", "decided_by"])
 
 
-def _send_decision_later(claim, *, reason):
-    from .tasks import send_claim_decision_task
-
-    transaction.on_commit(lambda: send_claim_decision_task.delay(claim_id=claim.pk, reason=reason))
+def export_claims(user):
+    """The personal-data export's "claims": what `user` claimed and what was decided."""
+    return "claims", [
+        {
+            "organisation": claim.organisation.name,
+            "message": claim.message,
+            "claimed": claim.created_at,
+            "decided": claim.decided_at,
+            "approved": claim.approved,
+        }
+        for claim in user.claims.select_related("organisation")
+    ]

@@ -1,15 +1,15 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from listings.forms import Fieldset, ListingForm, link_formset_options
 from taxonomy.models import Network
 
 from .duplicates import find_similar_organisations
-from .listing_forms import Fieldset, ListingForm, link_formset_options
 from .models import Organisation
 
 
 class OrganisationForm(ListingForm):
-    """Register or edit an organisation (moderated: see organisations.services)."""
+    """Register or edit an organisation (moderated: see listings.services)."""
 
     fieldsets = [
         Fieldset("about", _("About"), ["name", "short_description", "description", "website"]),

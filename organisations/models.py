@@ -1,84 +1,12 @@
 from django.conf import settings
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from django_countries.fields import CountryField
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
-from wagtail.search import index
 
-from moderation.models import ModeratedModel, ModeratedQuerySet
-
-from .choices import MANAGER_ROLES, LinkKind, Role
-
-
-class ListingQuerySet(ModeratedQuerySet):
-    def for_cards(self):
-        """What a directory card shows: place and areas, in a fixed number of queries."""
-        return self.select_related("city").prefetch_related("areas")
-
-    def managed_by(self, user):
-        return self.filter(memberships__user=user, memberships__role__in=MANAGER_ROLES)
-
-    def with_member(self, user):
-        return self.filter(memberships__user=user).distinct()
-
-
-class Listing(index.Indexed, ModeratedModel):
-    """What organisations and projects share: identity, description, place, vocabularies."""
-
-    name = models.CharField(_("name"), max_length=200)
-    slug = models.SlugField(_("slug"), max_length=220, unique=True)
-    short_description = models.CharField(
-        _("short description"),
-        max_length=140,
-        help_text=_("One sentence, at most 140 characters, shown on cards and in search results."),
-    )
-    description = models.TextField(_("description"), blank=True)
-    website = models.URLField(_("website"), blank=True)
-    logo = models.ImageField(_("logo"), upload_to="listings/logos/", blank=True)
-    header_image = models.ImageField(_("header image"), upload_to="listings/headers/", blank=True)
-    country = CountryField(_("country"), blank=True)
-    city = models.ForeignKey(
-        "taxonomy.Place",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("city"),
-    )
-    address = models.CharField(_("address"), max_length=255, blank=True)
-
-    search_fields = [
-        index.SearchField("name", boost=3),
-        index.AutocompleteField("name"),
-        index.SearchField("short_description"),
-        index.SearchField("description"),
-        index.FilterField("live"),
-    ]
-
-    class Meta:
-        abstract = True
-        ordering = ["-first_published_at", "-created_at"]
-
-    def __str__(self):
-        return self.name
-
-    def get_review_recipients(self):
-        """Owners and admins: who hears about moderation decisions."""
-        managers = self.memberships.filter(role__in=MANAGER_ROLES).select_related("user")
-        return [membership.user for membership in managers]
-
-    def get_edit_url(self):
-        opts = self._meta
-        return reverse(f"{opts.app_label}:{opts.model_name}-edit", kwargs={"slug": self.slug})
-
-    @property
-    def place_label(self):
-        if self.city_id:
-            return str(self.city)
-        return self.country.name if self.country else ""
+from listings.membership.models import InvitationBase, JoinRequestBase, MembershipBase
+from listings.models import Listing, ListingLink, ListingQuerySet
 
 
 class Organisation(Listing):
@@ -126,12 +54,18 @@ class Organisation(Listing):
 
     objects = ListingQuerySet.as_manager()
 
+    asks_yearly_confirmation = True
+    #: Whole sentences the shared listing templates show for this kind (translatable as such).
+    texts = {
+        "mine": _("My organisations"),
+        "none_mine": _("You are not a member of any organisation yet."),
+        "create": _("Register an organisation"),
+        "on_profile": _("Organisations"),
+    }
+
     class Meta(Listing.Meta):
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
-
-    def get_absolute_url(self):
-        return reverse("organisations:organisation-detail", kwargs={"slug": self.slug})
 
 
 class OrganisationKeyword(TaggedItemBase):
@@ -140,35 +74,8 @@ class OrganisationKeyword(TaggedItemBase):
     )
 
 
-class OrganisationLink(models.Model):
+class OrganisationLink(ListingLink):
     organisation = ParentalKey(Organisation, on_delete=models.CASCADE, related_name="links")
-    kind = models.CharField(_("kind"), max_length=20, choices=LinkKind.choices)
-    url = models.URLField(_("address"))
-    sort_order = models.PositiveSmallIntegerField(default=0)
-
-    class Meta:
-        ordering = ["sort_order", "pk"]
-
-    def __str__(self):
-        return self.url
-
-
-class MembershipBase(models.Model):
-    """A person's role in a listing: owner, admin or member."""
-
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="%(class)ss"
-    )
-    role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.MEMBER)
-    joined_at = models.DateTimeField(_("joined"), auto_now_add=True)
-
-    class Meta:
-        abstract = True
-        ordering = ["joined_at"]
-
-    @property
-    def can_manage(self):
-        return self.role in MANAGER_ROLES
 
 
 class Membership(MembershipBase):
@@ -185,30 +92,6 @@ class Membership(MembershipBase):
         return f"{self.user} ({self.get_role_display()}) in {self.organisation}"
 
 
-class InvitationBase(models.Model):
-    """An invitation to join a listing, by e-mail address (with or without an account yet).
-
-    The link carries a signed, expiring token of the invitation's id (see services).
-    """
-
-    email = models.EmailField(_("e-mail address"))
-    role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.MEMBER)
-    invited_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
-    created_at = models.DateTimeField(_("sent"), auto_now_add=True)
-    accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
-    declined_at = models.DateTimeField(_("declined"), null=True, blank=True)
-
-    class Meta:
-        abstract = True
-        ordering = ["-created_at"]
-
-    @property
-    def is_open(self):
-        return self.accepted_at is None and self.declined_at is None
-
-
 class Invitation(InvitationBase):
     organisation = models.ForeignKey(
         Organisation, on_delete=models.CASCADE, related_name="invitations"
@@ -216,29 +99,6 @@ class Invitation(InvitationBase):
 
     def __str__(self):
         return f"{self.email} to {self.organisation}"
-
-
-class JoinRequestBase(models.Model):
-    """A person asks to join a listing; an owner or admin accepts or declines."""
-
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="%(class)ss"
-    )
-    message = models.TextField(_("message"), max_length=1000, blank=True)
-    created_at = models.DateTimeField(_("asked"), auto_now_add=True)
-    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
-    accepted = models.BooleanField(_("accepted"), null=True)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
-
-    class Meta:
-        abstract = True
-        ordering = ["-created_at"]
-
-    @property
-    def is_open(self):
-        return self.decided_at is None
 
 
 class JoinRequest(JoinRequestBase):

@@ -3,25 +3,9 @@
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 
-from .models import Membership, Organisation, OrganisationKeyword
+from listings.queries import page_prefetches
 
-
-def listing_prefetches(keyword_model, membership_model):
-    """What every listing page shows besides the row: vocabularies, links, keywords, members."""
-    return [
-        "areas",
-        "technologies",
-        "focus",
-        "links",
-        Prefetch(
-            "tagged_keywords",
-            queryset=keyword_model.objects.select_related("tag").order_by("tag__name"),
-        ),
-        Prefetch(
-            "memberships",
-            queryset=membership_model.objects.select_related("user").order_by("joined_at", "pk"),
-        ),
-    ]
+from .models import Organisation
 
 
 def organisation_for_page(slug):
@@ -32,7 +16,7 @@ def organisation_for_page(slug):
     project_model = Organisation._meta.get_field("projects").related_model
     queryset = Organisation.objects.select_related("city", "organisation_type", "size")
     queryset = queryset.prefetch_related(
-        *listing_prefetches(OrganisationKeyword, Membership),
+        *page_prefetches(Organisation),
         "networks",
         Prefetch("projects", queryset=project_model.objects.published().order_by("name")),
     )

@@ -1,6 +1,10 @@
-from django.urls import include, path
+from django.urls import path
 
-from . import views
+from listings.membership.urls import patterns_for
+from listings.views import ListingConfirmView
+
+from . import claim_views, views
+from .models import Organisation
 
 app_name = "organisations"
 
@@ -8,8 +12,13 @@ urlpatterns = [
     path("", views.OrganisationListView.as_view(), name="organisation-list"),
     path("", views.OrganisationListView.as_view(), name="index"),  # the name the nav uses
     path("new/", views.OrganisationCreateView.as_view(), name="organisation-create"),
-    path("", include("organisations.membership_urls")),
-    path("", include("organisations.claim_urls")),
+    *patterns_for(Organisation),
+    path("<slug:slug>/claim/", claim_views.claim, name="organisation-claim"),
+    path(
+        "<slug:slug>/confirm/<str:token>/",
+        ListingConfirmView.as_view(listing_model=Organisation),
+        name="organisation-confirm",
+    ),
     path("<slug:slug>/", views.OrganisationDetailView.as_view(), name="organisation-detail"),
     path("<slug:slug>/edit/", views.OrganisationEditView.as_view(), name="organisation-edit"),
 ]

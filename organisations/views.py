@@ -1,14 +1,12 @@
+from django.utils.translation import gettext_lazy as _
+
+from listings.services import create_listing, update_listing
+from listings.views import ListingCreateView, ListingDetailView, ListingEditView, ListingListView
+
 from .filters import OrganisationFilterSet
 from .forms import OrganisationForm
-from .listing_views import (
-    ListingCreateView,
-    ListingDetailView,
-    ListingEditView,
-    ListingListView,
-)
 from .models import Organisation
 from .queries import organisation_for_page, partner_organisations
-from .services import create_organisation, update_organisation
 from .structured_data import organisation_data
 
 
@@ -34,15 +32,16 @@ class OrganisationDetailView(ListingDetailView):
         return context
 
 
-class OrganisationCreateView(ListingCreateView):
+class OrganisationFormMixin:
     model = Organisation
     form_class = OrganisationForm
     template_name = "organisations/organisation_form.html"
-    create_service = staticmethod(create_organisation)
 
 
-class OrganisationEditView(ListingEditView):
-    model = Organisation
-    form_class = OrganisationForm
-    template_name = "organisations/organisation_form.html"
-    update_service = staticmethod(update_organisation)
+class OrganisationCreateView(OrganisationFormMixin, ListingCreateView):
+    create_service = staticmethod(create_listing)
+    create_title = _("Register an organisation")
+
+
+class OrganisationEditView(OrganisationFormMixin, ListingEditView):
+    update_service = staticmethod(update_listing)

@@ -1,50 +1,12 @@
-"""Organisations as snippets: moderators review, approve and reject them in the Wagtail admin.
+"""Organisations as snippets: moderators review, approve and reject them in the Wagtail admin."""
 
-The "Moderation" workflow is attached to the model by a data migration; Wagtail's edit view shows
-its Approve / Request changes actions to the Moderators group.
-"""
-
-from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, ObjectList
-from wagtail.admin.ui.tables import LiveStatusTagColumn, UpdatedAtColumn
+from wagtail.admin.panels import ObjectList
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
-from . import claim_admin  # noqa: F401 - registers the Claims queue and confirmation log actions
+from listings.snippets import ListingViewSet, listing_panels
+
+from . import claim_admin  # noqa: F401 - registers the Claims queue in the Moderation menu
 from .models import Organisation
-
-
-def listing_panels(heading_fields, extra_fields):
-    """Admin panels for a listing: identity, text, `extra_fields`, place, themes, links."""
-    return [
-        MultiFieldPanel([FieldPanel(name) for name in heading_fields], heading=_("Identity")),
-        *[FieldPanel(name) for name in extra_fields],
-        MultiFieldPanel(
-            [FieldPanel("country"), FieldPanel("city"), FieldPanel("address")],
-            heading=_("Where"),
-        ),
-        MultiFieldPanel(
-            [
-                FieldPanel("areas"),
-                FieldPanel("technologies"),
-                FieldPanel("focus"),
-                FieldPanel("keywords"),
-            ],
-            heading=_("Themes"),
-        ),
-        InlinePanel("links", heading=_("Links"), label=_("Link")),
-        MultiFieldPanel([FieldPanel("logo"), FieldPanel("header_image")], heading=_("Images")),
-    ]
-
-
-class ListingViewSet(SnippetViewSet):
-    add_to_admin_menu = True
-    list_display = ["name", LiveStatusTagColumn(), "country", UpdatedAtColumn()]
-    list_filter = ["live", "country", "areas", "technologies"]
-    search_fields = ["name", "short_description"]
-    search_backend_name = None  # the database's own matching: no search index to keep fresh
-    ordering = ["-updated_at"]
-    list_per_page = 50
 
 
 class OrganisationViewSet(ListingViewSet):

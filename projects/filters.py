@@ -1,7 +1,7 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from organisations.filters import ListingFilterSet
+from listings.filters import ListingFilterSet
 
 from .choices import ProjectStatus
 from .models import Project

@@ -5,7 +5,7 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from organisations.listing_forms import Fieldset, ListingForm, link_formset_options
+from listings.forms import Fieldset, ListingForm, link_formset_options
 from organisations.models import Organisation
 
 from .models import Project

@@ -1,20 +1,13 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 
-from organisations.choices import LinkKind
-from organisations.models import (
-    InvitationBase,
-    JoinRequestBase,
-    Listing,
-    ListingQuerySet,
-    MembershipBase,
-)
+from listings.membership.models import InvitationBase, JoinRequestBase, MembershipBase
+from listings.models import Listing, ListingLink, ListingQuerySet
 
 from .choices import ProjectStatus
 
@@ -50,6 +43,14 @@ class Project(Listing):
 
     objects = ListingQuerySet.as_manager()
 
+    #: Whole sentences the shared listing templates show for this kind (translatable as such).
+    texts = {
+        "mine": _("My projects"),
+        "none_mine": _("You are not a member of any project yet."),
+        "create": _("Add a project"),
+        "on_profile": _("Projects"),
+    }
+
     class Meta(Listing.Meta):
         verbose_name = _("project")
         verbose_name_plural = _("projects")
@@ -59,25 +60,13 @@ class Project(Listing):
         if self.start_date and self.end_date and self.end_date < self.start_date:
             raise ValidationError({"end_date": _("The end date must be after the start date.")})
 
-    def get_absolute_url(self):
-        return reverse("projects:project-detail", kwargs={"slug": self.slug})
-
 
 class ProjectKeyword(TaggedItemBase):
     content_object = ParentalKey(Project, on_delete=models.CASCADE, related_name="tagged_keywords")
 
 
-class ProjectLink(models.Model):
+class ProjectLink(ListingLink):
     project = ParentalKey(Project, on_delete=models.CASCADE, related_name="links")
-    kind = models.CharField(_("kind"), max_length=20, choices=LinkKind.choices)
-    url = models.URLField(_("address"))
-    sort_order = models.PositiveSmallIntegerField(default=0)
-
-    class Meta:
-        ordering = ["sort_order", "pk"]
-
-    def __str__(self):
-        return self.url
 
 
 class ProjectMembership(MembershipBase):

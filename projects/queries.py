@@ -3,10 +3,10 @@
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 
+from listings.queries import page_prefetches
 from organisations.models import Organisation
-from organisations.queries import listing_prefetches
 
-from .models import Project, ProjectKeyword, ProjectMembership
+from .models import Project
 
 
 def project_for_page(slug):
@@ -15,7 +15,7 @@ def project_for_page(slug):
     Linked organisations are only the published ones; `project.organisations.all()` is preloaded.
     """
     queryset = Project.objects.select_related("city").prefetch_related(
-        *listing_prefetches(ProjectKeyword, ProjectMembership),
+        *page_prefetches(Project),
         Prefetch("organisations", queryset=Organisation.objects.published().order_by("name")),
     )
     return get_object_or_404(queryset, slug=slug)

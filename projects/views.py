@@ -1,16 +1,13 @@
-from organisations.listing_views import (
-    ListingCreateView,
-    ListingDetailView,
-    ListingEditView,
-    ListingListView,
-)
-from organisations.structured_data import project_data
+from django.utils.translation import gettext_lazy as _
+
+from listings.services import create_listing, update_listing
+from listings.views import ListingCreateView, ListingDetailView, ListingEditView, ListingListView
 
 from .filters import ProjectFilterSet
 from .forms import ProjectForm
 from .models import Project
 from .queries import project_for_page
-from .services import create_project, update_project
+from .structured_data import project_data
 
 
 class ProjectListView(ListingListView):
@@ -50,8 +47,9 @@ class ProjectFormMixin:
 
 
 class ProjectCreateView(ProjectFormMixin, ListingCreateView):
-    create_service = staticmethod(create_project)
+    create_service = staticmethod(create_listing)
+    create_title = _("Register a project")
 
 
 class ProjectEditView(ProjectFormMixin, ListingEditView):
-    update_service = staticmethod(update_project)
+    update_service = staticmethod(update_listing)

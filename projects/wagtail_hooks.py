@@ -3,7 +3,7 @@
 from wagtail.admin.panels import ObjectList
 from wagtail.snippets.models import register_snippet
 
-from organisations.wagtail_hooks import ListingViewSet, listing_panels
+from listings.snippets import ListingViewSet, listing_panels
 
 from .models import Project
 

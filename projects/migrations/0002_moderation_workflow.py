@@ -1,22 +1,19 @@
-import importlib
+"""Projects are reviewed with the "Moderation" workflow (see moderation.workflow)."""
 
 from django.db import migrations
 
-workflow_migration = importlib.import_module("organisations.migrations.0002_moderation_workflow")
+from moderation.workflow import attach_to_moderation_workflow
 
 
-def add_projects_to_workflow(apps, schema_editor):
-    Workflow = apps.get_model("wagtailcore.Workflow")
-    WorkflowContentType = apps.get_model("wagtailcore.WorkflowContentType")
-    content_type = workflow_migration.grant_moderators(apps, "projects", "project")
-    WorkflowContentType.objects.get_or_create(
-        content_type=content_type, defaults={"workflow": Workflow.objects.get(name="Moderation")}
-    )
+def attach(apps, schema_editor):
+    attach_to_moderation_workflow(apps, "projects", "project")
 
 
 class Migration(migrations.Migration):
     dependencies = [
         ("projects", "0001_initial"),
         ("organisations", "0002_moderation_workflow"),
+        ("moderation", "0001_groups"),
+        ("wagtailcore", "0098_apitoken"),
     ]
-    operations = [migrations.RunPython(add_projects_to_workflow, migrations.RunPython.noop)]
+    operations = [migrations.RunPython(attach, migrations.RunPython.noop)]

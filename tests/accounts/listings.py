@@ -7,7 +7,7 @@ through moderation.services.submit_for_review by an untrusted member.
 from django.utils.text import slugify
 
 from moderation.services import submit_for_review
-from organisations.choices import Role
+from listings.choices import Role
 from organisations.models import Membership, Organisation
 from projects.models import Project, ProjectMembership
 

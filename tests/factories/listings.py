@@ -10,7 +10,7 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 from django.utils.text import slugify
 
-from organisations.choices import LinkKind, Role
+from listings.choices import LinkKind, Role
 from organisations.models import Organisation
 from projects.models import Project
 from taxonomy.models import AreaOfImpact, Technology

@@ -8,7 +8,7 @@ import itertools
 
 import factory
 
-from organisations.choices import Role
+from listings.choices import Role
 from organisations.models import Invitation, JoinRequest, Membership, Organisation
 from projects.models import Project, ProjectInvitation, ProjectJoinRequest, ProjectMembership
 from taxonomy.models import AreaOfImpact, Technology

@@ -1,7 +1,7 @@
 import pytest
 from django.contrib.auth.models import Group
 
-from organisations.choices import Role
+from listings.choices import Role
 from tests.factories.accounts import UserFactory
 from tests.factories.membership import MembershipFactory, create_organisation, create_project
 

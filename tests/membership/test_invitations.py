@@ -8,8 +8,8 @@ import pytest
 from django.core import signing
 from django.utils import timezone
 
-from organisations import membership
-from organisations.choices import Role
+from listings.membership import services, tokens
+from listings.choices import Role
 from organisations.models import Invitation, Membership
 from tests.factories.accounts import UserFactory
 from tests.factories.membership import InvitationFactory, MembershipFactory
@@ -185,7 +185,7 @@ def test_expired_link_shows_a_clear_page(client, organisation, owner):
     invitation = InvitationFactory(organisation=organisation, email="lin@example.org")
     fifteen_days_ago = (timezone.now() - timedelta(days=15)).timestamp()
     with mock.patch.object(signing.time, "time", return_value=fifteen_days_ago):
-        link = membership.invitation_url(invitation)
+        link = tokens.invitation_url(invitation)
 
     response = client.get(link)
 
@@ -201,14 +201,14 @@ def test_link_to_an_invitation_older_than_the_limit_is_expired(client, settings,
         created_at=timezone.now() - timedelta(days=4)
     )
 
-    response = client.get(membership.invitation_url(invitation))
+    response = client.get(tokens.invitation_url(invitation))
 
     assert "This invitation has expired" in response.text
 
 
 def test_tampered_link_shows_it_does_not_work(client, organisation):
     invitation = InvitationFactory(organisation=organisation)
-    link = membership.invitation_url(invitation)
+    link = tokens.invitation_url(invitation)
 
     response = client.get(link.replace(f"organisation.{invitation.pk}", "organisation.99999"))
 
@@ -219,9 +219,9 @@ def test_tampered_link_shows_it_does_not_work(client, organisation):
 def test_used_link_says_it_was_accepted(client, organisation, owner):
     invitee = UserFactory(email="lin@example.org")
     invitation = InvitationFactory(organisation=organisation, email="lin@example.org")
-    membership.accept_invitation(invitation, user=invitee)
+    services.accept_invitation(invitation, user=invitee)
 
-    response = login(client, invitee).get(membership.invitation_url(invitation))
+    response = login(client, invitee).get(tokens.invitation_url(invitation))
 
     assert response.status_code == 410
     assert "This invitation was accepted on" in response.text
@@ -229,7 +229,7 @@ def test_used_link_says_it_was_accepted(client, organisation, owner):
 
 def test_logged_in_with_another_address_explains_and_cannot_accept(client, organisation, stranger):
     invitation = InvitationFactory(organisation=organisation, email="lin@example.org")
-    link = membership.invitation_url(invitation)
+    link = tokens.invitation_url(invitation)
     login(client, stranger)
 
     page = client.get(link)
@@ -245,14 +245,14 @@ def test_a_second_verified_address_may_accept(client, organisation, stranger):
     stranger.emailaddress_set.create(email="lin@example.org", verified=True, primary=False)
     invitation = InvitationFactory(organisation=organisation, email="lin@example.org")
 
-    login(client, stranger).post(membership.invitation_url(invitation), {"answer": "accept"})
+    login(client, stranger).post(tokens.invitation_url(invitation), {"answer": "accept"})
 
     assert organisation.memberships.filter(user=stranger, role=Role.MEMBER).exists()
 
 
 def test_anonymous_answer_is_sent_to_log_in(client, organisation):
     invitation = InvitationFactory(organisation=organisation, email="lin@example.org")
-    link = membership.invitation_url(invitation)
+    link = tokens.invitation_url(invitation)
 
     response = client.post(link, {"answer": "accept"})
 
@@ -268,7 +268,7 @@ def test_declining_tells_the_managers(
 
     with django_capture_on_commit_callbacks(execute=True):
         response = login(client, invitee).post(
-            membership.invitation_url(invitation), {"answer": "decline"}, follow=True
+            tokens.invitation_url(invitation), {"answer": "decline"}, follow=True
         )
 
     assert "You declined the invitation to Open Commons." in response.text
@@ -282,7 +282,7 @@ def test_declining_tells_the_managers(
 
 def test_cancelled_invitation_link_stops_working(client, organisation, owner):
     invitation = InvitationFactory(organisation=organisation, email="lin@example.org")
-    link = membership.invitation_url(invitation)
+    link = tokens.invitation_url(invitation)
     login(client, owner)
 
     response = client.post(
@@ -298,7 +298,7 @@ def test_accepting_closes_an_open_request_to_join(organisation):
     join_request = organisation.join_requests.create(user=invitee)
     invitation = InvitationFactory(organisation=organisation, email="lin@example.org")
 
-    membership.accept_invitation(invitation, user=invitee)
+    services.accept_invitation(invitation, user=invitee)
 
     join_request.refresh_from_db()
     assert join_request.accepted is True
@@ -310,6 +310,6 @@ def test_accepting_twice_keeps_one_membership(organisation, owner):
     MembershipFactory(organisation=organisation, user=invitee, role=Role.ADMIN)
     invitation = InvitationFactory(organisation=organisation, email="lin@example.org")
 
-    membership.accept_invitation(invitation, user=invitee)
+    services.accept_invitation(invitation, user=invitee)
 
     assert organisation.memberships.get(user=invitee).role == Role.ADMIN

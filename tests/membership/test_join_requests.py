@@ -2,7 +2,7 @@
 
 import pytest
 
-from organisations.choices import Role
+from listings.choices import Role
 from organisations.models import JoinRequest
 from tests.factories.accounts import UserFactory
 from tests.factories.membership import JoinRequestFactory, create_organisation

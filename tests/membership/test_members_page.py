@@ -2,7 +2,7 @@
 
 import pytest
 
-from organisations.choices import Role
+from listings.choices import Role
 from tests.factories.membership import (
     InvitationFactory,
     JoinRequestFactory,

@@ -34,7 +34,7 @@ def test_panel_for_a_manager_links_to_members_and_counts_waiting_requests(
 
     assert "Manage members" in html
     assert "2 requests to join are waiting for an answer" in html
-    assert "You are owner of this organisation." in html
+    assert "Your role here: Owner." in html
     assert "/organisations/open-commons/members/" in html
 
 
@@ -59,7 +59,7 @@ def test_panel_for_a_stranger_costs_the_same_whatever_the_members(
 def test_panel_for_a_member_offers_leave(organisation, member):
     html = render_panel(organisation, member)
 
-    assert "You are member of this organisation." in html
+    assert "Your role here: Member." in html
     assert "/organisations/open-commons/leave/" in html
     assert "Manage members" not in html
 

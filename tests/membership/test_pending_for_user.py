@@ -1,12 +1,12 @@
-"""organisations.membership.pending_for_user: what waits for someone on their dashboard."""
+"""listings.membership.queries.pending_for_user: what waits for someone on their dashboard."""
 
 from datetime import timedelta
 
 import pytest
 from django.utils import timezone
 
-from organisations.choices import Role
-from organisations.membership import pending_for_user
+from listings.choices import Role
+from listings.membership.queries import pending_for_user
 from organisations.models import Invitation
 from tests.factories.accounts import UserFactory
 from tests.factories.membership import (

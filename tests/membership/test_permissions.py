@@ -5,7 +5,7 @@ from urllib.parse import unquote
 import pytest
 from django.test import Client
 
-from organisations.choices import Role
+from listings.choices import Role
 from organisations.models import Invitation, JoinRequest, Membership
 from tests.factories.membership import (
     InvitationFactory,

@@ -2,7 +2,7 @@
 
 import pytest
 
-from organisations.choices import Role
+from listings.choices import Role
 from tests.factories.accounts import UserFactory
 from tests.factories.membership import MembershipFactory, create_organisation
 from tests.membership.conftest import login

@@ -8,7 +8,7 @@ from django.urls import reverse
 from PIL import Image
 from taggit.models import Tag
 
-from organisations.choices import Role
+from listings.choices import Role
 from organisations.models import Organisation
 from tests.factories.accounts import UserFactory
 from tests.factories.listings import OrganisationFactory

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from django.utils import timezone
 
-from organisations.choices import Role
+from listings.choices import Role
 from taxonomy.models import AreaOfImpact, DSIFocus, OrganisationType, Place, Technology
 from tests.factories.accounts import UserFactory
 from tests.factories.listings import OrganisationFactory, ProjectFactory

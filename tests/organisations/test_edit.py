@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from organisations.choices import Role
+from listings.choices import Role
 from organisations.models import Organisation
 from tests.factories.accounts import UserFactory
 from tests.factories.listings import OrganisationFactory, decide
@@ -87,7 +87,7 @@ def test_edit_page_says_the_listing_is_live(client, organisation, owner):
 
     response = client.get(organisation.get_edit_url())
 
-    assert "This organisation is published: everyone can see its page." in response.text
+    assert "This page is published: everyone can see it." in response.text
     assert "Changes awaiting review" not in response.text
 
 

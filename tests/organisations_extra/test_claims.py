@@ -4,7 +4,7 @@ import pytest
 from django.contrib.messages import get_messages
 from django.template.loader import render_to_string
 
-from organisations.choices import Role
+from listings.choices import Role
 from organisations.claims import approve_claim, claim_organisation, reject_claim
 from organisations.models import Claim, Membership, Organisation
 from tests.factories.accounts import UserFactory

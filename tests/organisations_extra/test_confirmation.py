@@ -9,14 +9,14 @@ from django.contrib.messages import get_messages
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
-from organisations.choices import Role
-from organisations.confirmation import (
+from listings.choices import Role
+from listings.confirmation import (
     LISTING_CONFIRMED,
     make_token,
     request_confirmations,
 )
 from organisations.models import Membership
-from organisations.tasks import request_confirmations_task
+from listings.tasks import request_confirmations_task
 from tests.factories.accounts import UserFactory
 from tests.factories.listings import OrganisationFactory
 from tests.support.mail import links_in, text_of

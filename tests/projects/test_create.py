@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from organisations.choices import Role
+from listings.choices import Role
 from projects.models import Project
 from tests.factories.accounts import UserFactory
 from tests.factories.listings import OrganisationFactory

@@ -6,7 +6,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from organisations.choices import Role
+from listings.choices import Role
 from projects.models import Project
 from taxonomy.models import AreaOfImpact, Technology
 from tests.factories.accounts import UserFactory

@@ -14,7 +14,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from moderation.services import submit_for_review
-from organisations.choices import Role
+from listings.choices import Role
 from organisations.models import Membership, Organisation
 from projects.models import Project, ProjectMembership
 from taxonomy.models import AreaOfImpact, Place, Technology

@@ -1,0 +1,116 @@
+"""What organisations and projects share: the `Listing` base, its QuerySet and its links.
+
+Abstract models only (no tables): each kind of listing is a concrete model in its own app, with
+its own membership, invitation and join-request models built on `listings.membership.models`.
+"""
+
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+from wagtail.search import index
+
+from moderation.models import ModeratedModel, ModeratedQuerySet
+
+from .choices import MANAGER_ROLES, LinkKind
+
+
+class ListingQuerySet(ModeratedQuerySet):
+    def for_cards(self):
+        """What a directory card shows: place and areas, in a fixed number of queries."""
+        return self.select_related("city").prefetch_related("areas")
+
+    def managed_by(self, user):
+        return self.filter(memberships__user=user, memberships__role__in=MANAGER_ROLES)
+
+    def with_member(self, user):
+        return self.filter(memberships__user=user).distinct()
+
+
+class Listing(index.Indexed, ModeratedModel):
+    """Identity, description, place and images; vocabularies are declared by each kind."""
+
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=220, unique=True)
+    short_description = models.CharField(
+        _("short description"),
+        max_length=140,
+        help_text=_("One sentence, at most 140 characters, shown on cards and in search results."),
+    )
+    description = models.TextField(_("description"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+    logo = models.ImageField(_("logo"), upload_to="listings/logos/", blank=True)
+    header_image = models.ImageField(_("header image"), upload_to="listings/headers/", blank=True)
+    country = CountryField(_("country"), blank=True)
+    city = models.ForeignKey(
+        "taxonomy.Place",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("city"),
+    )
+    address = models.CharField(_("address"), max_length=255, blank=True)
+    last_confirmed_at = models.DateTimeField(_("last confirmed current"), null=True, blank=True)
+
+    #: Whether the owners are asked once a year to confirm the listing is current.
+    asks_yearly_confirmation = False
+
+    search_fields = [
+        index.SearchField("name", boost=3),
+        index.AutocompleteField("name"),
+        index.SearchField("short_description"),
+        index.SearchField("description"),
+        index.FilterField("live"),
+    ]
+
+    class Meta:
+        abstract = True
+        ordering = ["-first_published_at", "-created_at"]
+
+    def __str__(self):
+        return self.name
+
+    def with_content_json(self, content):
+        obj = super().with_content_json(content)
+        obj.last_confirmed_at = self.last_confirmed_at  # set by the yearly confirmation, not edits
+        return obj
+
+    def get_review_recipients(self):
+        """Owners and admins: who hears about moderation decisions."""
+        managers = self.memberships.filter(role__in=MANAGER_ROLES).select_related("user")
+        return [membership.user for membership in managers]
+
+    def get_absolute_url(self):
+        return self.listing_url("detail")
+
+    def get_edit_url(self):
+        return self.listing_url("edit")
+
+    def listing_url(self, name, **kwargs):
+        """One of this listing's URLs by its short name: listing_url("members") etc."""
+        opts = self._meta
+        return reverse(
+            f"{opts.app_label}:{opts.model_name}-{name}", kwargs={"slug": self.slug, **kwargs}
+        )
+
+    @property
+    def place_label(self):
+        if self.city_id:
+            return str(self.city)
+        return self.country.name if self.country else ""
+
+
+class ListingLink(models.Model):
+    """A link on a listing's page; the concrete model adds the ParentalKey to its listing."""
+
+    kind = models.CharField(_("kind"), max_length=20, choices=LinkKind.choices)
+    url = models.URLField(_("address"))
+    sort_order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        abstract = True
+        ordering = ["sort_order", "pk"]
+
+    def __str__(self):
+        return self.url

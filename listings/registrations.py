@@ -1,0 +1,157 @@
+"""What listings add to the bottom apps' registries (called once, from ListingsConfig.ready).
+
+- moderation: published organisations and projects can be reported;
+- accounts' data export: memberships, join requests and invitations of every kind;
+- accounts' deletion: the only owner of a listing cannot delete the account;
+- accounts' dashboard: "My organisations", "My projects" and what waits for the person;
+- accounts' public profile: the published listings the person belongs to.
+
+Every reader costs a fixed number of queries per kind of listing.
+"""
+
+from django.db.models import Count, Prefetch, Q
+from django.urls import reverse
+
+from accounts.deletion import register_deletion_blocker
+from accounts.export import register_exporter
+from accounts.sections import Section, register_dashboard_section, register_profile_section
+from moderation.reports import register_reportable
+from moderation.status import active_workflow_states, review_state
+
+from .choices import MANAGER_ROLES, Role
+from .kinds import listing_field, listing_models, related_model
+from .membership.queries import pending_for_user
+
+
+def register():
+    for model in listing_models():
+        register_reportable(model)
+    register_exporter(export_memberships)
+    register_exporter(export_join_requests)
+    register_exporter(export_invitations)
+    register_deletion_blocker(last_owned_listings)
+    register_dashboard_section(Section("listings", "listings/dashboard_section.html", dashboard))
+    register_profile_section(Section("listings", "listings/profile_section.html", profile))
+
+
+def _rows(user, related_name):
+    """(kind model, the user's rows of its `related_name` model, the rows' listing field)."""
+    for model in listing_models():
+        row_model = related_model(model, related_name)
+        yield model, row_model.objects.filter(user=user), listing_field(row_model)
+
+
+# Dashboard and profile ----------------------------------------------------------------------
+
+
+def dashboard(user):
+    """Per kind, the user's listings with role and review state; plus invitations and requests."""
+    kinds = []
+    for model, memberships, field in _rows(user, "memberships"):
+        rows = memberships.select_related(field).prefetch_related(
+            Prefetch(
+                f"{field}__workflow_states",
+                queryset=active_workflow_states(),
+                to_attr="_current_workflow_states",
+            )
+        )
+        entries = [_entry(row, field) for row in rows.order_by(f"{field}__name")]
+        create_url = reverse(f"{model._meta.app_label}:{model._meta.model_name}-create")
+        kinds.append({"texts": model.texts, "create_url": create_url, "entries": entries})
+    return {"kinds": kinds, "pending": pending_for_user(user)}
+
+
+def _entry(membership, field):
+    listing = getattr(membership, field)
+    return {
+        "listing": listing,
+        "role_label": membership.get_role_display(),
+        "can_manage": membership.role in MANAGER_ROLES,
+        "state": review_state(listing),
+    }
+
+
+def profile(person):
+    """Per kind, the person's memberships of published listings, by listing name."""
+    kinds = []
+    for model, memberships, field in _rows(person, "memberships"):
+        live = memberships.filter(**{f"{field}__live": True}).select_related(field)
+        rows = [
+            (getattr(row, field), row.get_role_display()) for row in live.order_by(f"{field}__name")
+        ]
+        kinds.append({"texts": model.texts, "rows": rows})
+    return {"kinds": kinds} if any(kind["rows"] for kind in kinds) else None
+
+
+# Deletion -----------------------------------------------------------------------------------
+
+
+def last_owned_listings(user):
+    """Listings (live or not) whose only owner is `user`: handed over or deleted before they go."""
+    listings = []
+    for _model, memberships, field in _rows(user, "memberships"):
+        owners = Count(
+            f"{field}__memberships", filter=Q(**{f"{field}__memberships__role": Role.OWNER})
+        )
+        sole = memberships.filter(role=Role.OWNER).annotate(owners=owners).filter(owners=1)
+        listings += [getattr(row, field) for row in sole.select_related(field)]
+    return listings
+
+
+# Personal-data export -----------------------------------------------------------------------
+
+
+def export_memberships(user):
+    rows = []
+    for _model, memberships, field in _rows(user, "memberships"):
+        rows += [
+            {
+                "kind": field,
+                "name": getattr(membership, field).name,
+                "role": membership.role,
+                "joined": membership.joined_at,
+            }
+            for membership in memberships.select_related(field)
+        ]
+    return "memberships", rows
+
+
+def export_join_requests(user):
+    rows = []
+    for _model, requests, field in _rows(user, "join_requests"):
+        rows += [
+            {
+                "kind": field,
+                "name": getattr(join_request, field).name,
+                "message": join_request.message,
+                "asked": join_request.created_at,
+                "decided": join_request.decided_at,
+                "accepted": join_request.accepted,
+            }
+            for join_request in requests.select_related(field)
+        ]
+    return "join_requests", rows
+
+
+def export_invitations(user):
+    sent, received = [], []
+    addresses = list(user.emailaddress_set.values_list("email", flat=True)) or [user.email]
+    for model in listing_models():
+        invitation_model = related_model(model, "invitations")
+        field = listing_field(invitation_model)
+        invitations = invitation_model.objects.select_related(field)
+        sent += [_invitation(i, field) for i in invitations.filter(invited_by=user)]
+        received += [_invitation(i, field) for i in invitations.filter(email__in=addresses)]
+    return "invitations", {"sent": sent, "received": received}
+
+
+def _invitation(invitation, field):
+    return {
+        "kind": field,
+        "name": getattr(invitation, field).name,
+        "email": invitation.email,
+        "role": invitation.role,
+        "sent": invitation.created_at,
+        "accepted": invitation.accepted_at,
+        "declined": invitation.declined_at,
+    }

@@ -1,0 +1,9 @@
+from celery import shared_task
+
+from . import confirmation
+
+
+@shared_task(name="organisations.request_confirmations")
+def request_confirmations_task():
+    """Weekly (beat): ask the owners of listings unconfirmed for a year to confirm them."""
+    return confirmation.request_confirmations()

@@ -1,0 +1,161 @@
+"""Pages shared by organisations and projects: directory, listing page, create and edit.
+
+Subclasses name the model, form, FilterSet, page query and services; the directory and page
+views here translate HTTP (404 for hidden listings), the create and edit views are moderation's
+(login, verified e-mail, rate limits, one-time form token) with the listing's access rules.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import DetailView
+from django_filters.views import FilterView
+
+from moderation.status import review_status
+from moderation.views import ModeratedCreateView, ModeratedEditView
+
+from . import access, confirmation
+
+PAGE_SIZE = 20
+
+
+class ListingListView(FilterView):
+    """Published listings, newest first, filtered by GET parameters and paginated."""
+
+    paginate_by = PAGE_SIZE
+    context_object_name = "listings"
+
+    def get_queryset(self):
+        return self.model.objects.published().for_cards().order_by("-first_published_at", "-pk")
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(kind_plural=self.model._meta.verbose_name_plural, **kwargs)
+
+
+class ListingDetailView(DetailView):
+    """A listing's page: public once published; before that, members and moderators only."""
+
+    context_object_name = "listing"
+
+    def get_page_object(self, slug):
+        raise NotImplementedError
+
+    def get_object(self, queryset=None):
+        listing = self.get_page_object(self.kwargs["slug"])
+        self.standing = access.standing(listing, self.request.user)
+        if not self.standing.can_view(listing):
+            raise Http404
+        return listing
+
+    def get_context_data(self, **kwargs):
+        listing, standing = self.object, self.standing
+        insider = standing.is_member or standing.site_moderator
+        opts = listing._meta
+        return super().get_context_data(
+            kind=opts.verbose_name,
+            listing_kind=opts.model_name,
+            list_url=reverse(f"{opts.app_label}:{opts.model_name}-list"),
+            can_edit=standing.can_manage,
+            review=review_status(listing) if insider else None,
+            image_url=self.absolute_media_url(listing.logo),
+            page_url=self.request.build_absolute_uri(listing.get_absolute_url()),
+            **kwargs,
+        )
+
+    def absolute_media_url(self, image):
+        return self.request.build_absolute_uri(image.url) if image else ""
+
+
+class ListingFormPageMixin:
+    """What the shared form page (templates/listings/form.html) needs besides the form."""
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            page_title=self.page_title(),
+            cancel_url=self.cancel_url(),
+            places_url=reverse("taxonomy:place-search"),
+            **kwargs,
+        )
+
+
+class ListingCreateView(ListingFormPageMixin, ModeratedCreateView):
+    """Register a listing; the person who does becomes its owner (see listings.services)."""
+
+    create_title = None  # a whole sentence per kind: _("Register an organisation")
+
+    def page_title(self):
+        return self.create_title
+
+    def cancel_url(self):
+        opts = self.model._meta
+        return reverse(f"{opts.app_label}:{opts.model_name}-list")
+
+
+class ListingEditView(ListingFormPageMixin, ModeratedEditView):
+    """Edit a listing: owners, admins and moderators."""
+
+    def page_title(self):
+        return _("Edit %(name)s") % {"name": self.object.name}
+
+    def cancel_url(self):
+        return self.object.get_absolute_url()
+
+    def get_edit_queryset(self):
+        return self.model.objects.prefetch_related("memberships")
+
+    def may_edit(self, obj, user):
+        return access.can_edit(obj, user)
+
+    def may_view(self, obj, user):
+        return access.can_view(obj, user)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(listing=self.object, **kwargs)
+
+
+class ListingConfirmView(LoginRequiredMixin, View):
+    """The yearly "still current?" link: GET asks, POST confirms (owners and admins only)."""
+
+    listing_model = None
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        self.listing = get_object_or_404(
+            self.listing_model.objects.published(), slug=kwargs["slug"]
+        )
+        if not self.listing_model.objects.managed_by(request.user).filter(pk=self.listing.pk):
+            raise PermissionDenied(_("Only the owners and admins can confirm this listing."))
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request, slug, token):
+        return self.render(token_valid=confirmation.token_is_valid(self.listing, token))
+
+    def post(self, request, slug, token):
+        if not confirmation.token_is_valid(self.listing, token):
+            return self.render(token_valid=False)
+        confirmation.confirm_listing(self.listing, by=request.user)
+        messages.success(
+            request,
+            _("Thank you for confirming that “%(name)s” is up to date.") % {"name": self.listing},
+        )
+        return redirect(self.listing)
+
+    def render(self, *, token_valid):
+        opts = self.listing._meta
+        context = {
+            "organisation": self.listing,
+            "listing": self.listing,
+            "token_valid": token_valid,
+        }
+        return render(
+            self.request,
+            f"{opts.app_label}/{opts.model_name}_confirm.html",
+            context,
+            status=200 if token_valid else 400,
+        )
