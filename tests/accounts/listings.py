@@ -6,8 +6,8 @@ through moderation.services.submit_for_review by an untrusted member.
 
 from django.utils.text import slugify
 
-from moderation.services import submit_for_review
 from listings.choices import Role
+from moderation.services import submit_for_review
 from organisations.models import Membership, Organisation
 from projects.models import Project, ProjectMembership
 

@@ -8,8 +8,8 @@ import pytest
 from django.core import signing
 from django.utils import timezone
 
-from listings.membership import services, tokens
 from listings.choices import Role
+from listings.membership import services, tokens
 from organisations.models import Invitation, Membership
 from tests.factories.accounts import UserFactory
 from tests.factories.membership import InvitationFactory, MembershipFactory

@@ -4,9 +4,9 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
 
+from listings.choices import Role
 from moderation.roles import is_trusted
 from moderation.services import check_pending_cap, submit_for_review
-from listings.choices import Role
 from organisations.models import Membership, Organisation
 from tests.factories.accounts import UserFactory
 from tests.factories.listings import decide

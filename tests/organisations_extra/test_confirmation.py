@@ -15,8 +15,8 @@ from listings.confirmation import (
     make_token,
     request_confirmations,
 )
-from organisations.models import Membership
 from listings.tasks import request_confirmations_task
+from organisations.models import Membership
 from tests.factories.accounts import UserFactory
 from tests.factories.listings import OrganisationFactory
 from tests.support.mail import links_in, text_of

@@ -3,9 +3,9 @@
 import pytest
 from playwright.sync_api import expect
 
-from moderation.models import Report
 from listings.choices import Role
 from listings.confirmation import make_token
+from moderation.models import Report
 from organisations.models import Claim, Membership
 from tests.factories.accounts import DEFAULT_PASSWORD, UserFactory
 from tests.factories.listings import OrganisationFactory

@@ -13,8 +13,8 @@ from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from moderation.services import submit_for_review
 from listings.choices import Role
+from moderation.services import submit_for_review
 from organisations.models import Membership, Organisation
 from projects.models import Project, ProjectMembership
 from taxonomy.models import AreaOfImpact, Place, Technology
