@@ -7,10 +7,10 @@ when their hosts are equal once scheme, "www.", port and path are dropped.
 
 The database narrows the field first so the cost stays bounded whatever the directory's size:
 published organisations whose name contains one of the new name's most distinctive words (the
-longest, at least three letters), or whose website contains the new host, ranked by how many of
-those words they contain, at most `CANDIDATE_LIMIT` rows. Only these are compared in Python. A
-name whose every word is misspelt, or written with accents where the other has none, can slip
-through; the check is a hint at submission, not a guarantee.
+longest, at least three letters; accents ignored), or whose website contains the new host,
+ranked by how many of those words they contain, at most `CANDIDATE_LIMIT` rows. Only these are
+compared in Python. A name whose every word is misspelt can slip through; the check is a hint at
+submission, not a guarantee.
 """
 
 import re
@@ -103,28 +103,66 @@ def _strip_legal_forms(words):
 
 
 def _search_words(name):
-    """The longest words of `name`, as typed and without accents (the database keeps both)."""
-    typed = [word for word in _strip_legal_forms(_words(name)) if len(word) >= 3]
-    longest = sorted(set(typed), key=lambda word: (-len(word), word))[:SEARCH_WORDS]
-    return sorted({*longest, *(_strip_accents(word) for word in longest)})
+    """The longest words of `name`, without accents (matched accent-blind: `_accent_blind`)."""
+    typed = [_strip_accents(word) for word in _strip_legal_forms(_words(name)) if len(word) >= 3]
+    return sorted(set(typed), key=lambda word: (-len(word), word))[:SEARCH_WORDS]
 
 
-def _candidates(name, host):
+def _accent_variants():
+    """{"e": "eéèêëē…", …}: every Latin letter with its accented forms, both cases."""
+    variants = {}
+    for code in range(0xC0, 0x250):
+        char = chr(code)
+        base = _strip_accents(char).casefold()
+        if len(base) == 1 and base.isascii() and base.isalpha():
+            variants.setdefault(base, {base, base.upper()}).update({char, char.casefold()})
+    return {base: "".join(sorted(chars)) for base, chars in variants.items()}
+
+
+ACCENT_VARIANTS = _accent_variants()
+
+
+def _accent_blind(word):
+    """A regular expression matching `word` (already without accents) with or without them."""
+    return "".join(
+        f"[{re.escape(ACCENT_VARIANTS[char])}]" if char in ACCENT_VARIANTS else re.escape(char)
+        for char in word
+    )
+
+
+def candidates_named_like(name, *, queryset=None, prefix=None):
+    """Organisations whose name contains one of `name`'s most distinctive words (bounded).
+
+    With `prefix`, only the words' first `prefix` letters need to appear: looser, for "did you
+    mean" suggestions after a misspelling.
+    """
+    return _candidates(name, "", queryset=queryset, prefix=prefix)
+
+
+def fold(text):
+    """Case and accents dropped, spaces collapsed: "  Café  LAB" -> "cafe lab"."""
+    return " ".join(_strip_accents(text).casefold().split())
+
+
+def _candidates(name, host, *, queryset=None, prefix=None):
     words = _search_words(name)
+    if prefix:
+        words = sorted({word[:prefix] for word in words})
     wanted = Q()
     for word in words:
-        wanted |= Q(name__icontains=word)
+        wanted |= Q(name__iregex=_accent_blind(word))
     if host:
         wanted |= Q(website__icontains=host)
     if not wanted:
         return Organisation.objects.none()
     hits = sum(
-        (Case(When(name__icontains=w, then=1), default=0) for w in words),
+        (Case(When(name__iregex=_accent_blind(w), then=1), default=0) for w in words),
         Value(0),
     )
+    if queryset is None:
+        queryset = Organisation.objects.published()
     return (
-        Organisation.objects.published()
-        .filter(wanted)
+        queryset.filter(wanted)
         .select_related("city")
         .annotate(word_hits=hits)
         .order_by("-word_hits", "name")[:CANDIDATE_LIMIT]

@@ -51,7 +51,7 @@ def project_data(**overrides):
         end_date="",
         social_impact="Fewer things thrown away.",
         technologies=[str(Technology.objects.order_by("pk").first().pk)],
-        other_organisations="",
+        partners_add="",
     )
     data.update(overrides)
     return {key: value for key, value in data.items() if value is not None}

@@ -49,13 +49,13 @@ def test_create_offers_the_users_own_organisations_as_checkboxes(client, owner):
     assert "Someone Else" not in response.text
 
 
-def test_create_without_own_organisations_offers_only_the_name_field(client, owner):
+def test_create_without_own_organisations_offers_only_the_partner_chooser(client, owner):
     client.force_login(owner)
 
     response = client.get(CREATE_URL)
 
     assert "organisations" not in response.context["form"].fields
-    assert 'name="other_organisations"' in response.text
+    assert 'name="partners_add"' in response.text
 
 
 def test_create_saves_a_draft_owned_by_the_submitter_with_its_organisations(client, owner):
@@ -66,7 +66,7 @@ def test_create_saves_a_draft_owned_by_the_submitter_with_its_organisations(clie
         client,
         owner,
         organisations=[str(mine.pk)],
-        other_organisations="seed library\n",
+        partners_add="seed library\n",
         logo=image_upload("repair.png"),
     )
 
@@ -83,14 +83,63 @@ def test_create_saves_a_draft_owned_by_the_submitter_with_its_organisations(clie
 def test_create_refuses_unknown_or_unpublished_organisation_names(client, owner):
     OrganisationFactory(name="Hidden Draft", pending=True)
 
-    response = submit(client, owner, other_organisations="Hidden Draft\nNobody Knows Us")
+    response = submit(client, owner, partners_add="Hidden Draft\nNobody Knows Us")
 
-    assert response.context["form"].errors["other_organisations"] == [
-        "We could not find these organisations on the hub: Hidden Draft, Nobody Knows Us. "
-        "Check the spelling, or leave them out until they are published."
+    assert response.context["form"].errors["partners"] == [
+        "We could not find “Hidden Draft” among the organisations on the hub.",
+        "We could not find “Nobody Knows Us” among the organisations on the hub.",
+        "Check the spelling, or leave it out until it is published.",
     ]
-    assert "Nobody Knows Us</textarea>" in response.text
+    assert "Hidden Draft\nNobody Knows Us</textarea>" in response.text
     assert Project.objects.count() == 0
+
+
+def test_create_matches_partner_names_ignoring_case_and_accents(client, owner):
+    cafe = OrganisationFactory(name="Café Numérique Lyon")
+
+    submit(client, owner, partners_add="cafe  NUMERIQUE lyon")
+
+    assert list(Project.objects.get().organisations.all()) == [cafe]
+
+
+def test_create_offers_did_you_mean_for_a_near_miss_and_keeps_the_input(client, owner):
+    fab_lab = OrganisationFactory(name="Fab Lab Barcelona")
+
+    response = submit(client, owner, partners_add="Fablab Barcelna", name="My Repair Map")
+
+    errors = response.context["form"].errors["partners"]
+    assert errors[-1] == "Did you mean “Fab Lab Barcelona”? Tick it below."
+    assert f'name="partners" value="{fab_lab.pk}"' in response.text
+    assert "Fablab Barcelna</textarea>" in response.text
+    assert 'value="My Repair Map"' in response.text
+    assert Project.objects.count() == 0
+
+
+def test_create_links_a_partner_ticked_from_the_suggestions(client, owner):
+    fab_lab = OrganisationFactory(name="Fab Lab Barcelona")
+
+    response = submit(client, owner, partners=[str(fab_lab.pk)], partners_add="")
+
+    assert response.status_code == 302
+    assert list(Project.objects.get().organisations.all()) == [fab_lab]
+
+
+def test_create_ignores_a_chosen_id_of_an_unpublished_organisation(client, owner):
+    hidden = OrganisationFactory(name="Hidden Draft", pending=True)
+
+    submit(client, owner, partners=[str(hidden.pk)])
+
+    assert list(Project.objects.get().organisations.all()) == []
+
+
+def test_organisation_search_lists_published_matches_with_their_place(client):
+    OrganisationFactory(name="Fab Lab Barcelona")
+    OrganisationFactory(name="Fab Lab Draft", pending=True)
+
+    response = client.get(reverse("organisations:organisation-search"), {"q": "fab la"})
+
+    assert [row["name"] for row in response.json()] == ["Fab Lab Barcelona"]
+    assert set(response.json()[0]) == {"id", "name", "place"}
 
 
 def test_create_refuses_another_persons_organisation_as_a_checkbox(client, owner):
