@@ -1,0 +1,54 @@
+"""Dependencies point one way: the bottom apps and listings import no domain app.
+
+Parses the source (every module, migrations included) so that a lazy import inside a function
+counts as much as one at the top of a module.
+"""
+
+import ast
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+DOMAIN_APPS = {"organisations", "projects", "clusters", "events", "funding", "stories"}
+TOP_APPS = {"explore", "newsletter"}
+RULES = {
+    "taxonomy": DOMAIN_APPS | TOP_APPS | {"listings", "accounts", "moderation"},
+    "accounts": DOMAIN_APPS | TOP_APPS | {"listings"},
+    "moderation": DOMAIN_APPS | TOP_APPS | {"listings"},
+    "listings": DOMAIN_APPS | TOP_APPS,
+}
+
+
+def imported_apps(path):
+    """The top-level package of every import in the module at `path`."""
+    tree = ast.parse(path.read_text(), filename=str(path))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            yield from (alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            yield node.module.split(".")[0]
+        elif isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "import_module":
+            if node.args and isinstance(node.args[0], ast.Constant):
+                yield str(node.args[0].value).split(".")[0]
+
+
+@pytest.mark.parametrize("app", sorted(RULES))
+def test_app_imports_nothing_from_the_apps_above_it(app):
+    forbidden = RULES[app]
+
+    offending = sorted(
+        f"{path.relative_to(ROOT)} imports {name}"
+        for path in (ROOT / app).rglob("*.py")
+        for name in imported_apps(path)
+        if name in forbidden
+    )
+
+    assert offending == []
+
+
+def test_the_import_parser_sees_lazy_imports(tmp_path):
+    module = tmp_path / "lazy.py"
+    module.write_text("def f():\n    from organisations.models import Organisation\n")
+
+    assert list(imported_apps(module)) == ["organisations"]
