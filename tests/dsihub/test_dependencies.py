@@ -28,9 +28,18 @@ def imported_apps(path):
             yield from (alias.name.split(".")[0] for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
             yield node.module.split(".")[0]
-        elif isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "import_module":
-            if node.args and isinstance(node.args[0], ast.Constant):
-                yield str(node.args[0].value).split(".")[0]
+        elif _is_import_module_call(node):
+            yield str(node.args[0].value).split(".")[0]
+
+
+def _is_import_module_call(node):
+    """importlib.import_module("app.module") with a literal name."""
+    return (
+        isinstance(node, ast.Call)
+        and getattr(node.func, "attr", "") == "import_module"
+        and bool(node.args)
+        and isinstance(node.args[0], ast.Constant)
+    )
 
 
 @pytest.mark.parametrize("app", sorted(RULES))
