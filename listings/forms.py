@@ -121,8 +121,9 @@ class ListingForm(HoneypotMixin, ClusterForm):
     checkbox_fields = ["areas", "technologies", "focus"]
     rich_text_fields = ["description"]
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.user = user
         self._set_up_fields()
         if self.instance.pk and not self.is_bound:
             self._set_initial_place_and_keywords()

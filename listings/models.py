@@ -8,6 +8,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
+from modelcluster.fields import ParentalManyToManyField
 from wagtail.search import index
 
 from moderation.models import ModeratedModel, ModeratedQuerySet
@@ -16,6 +17,12 @@ from .choices import MANAGER_ROLES, LinkKind
 
 
 class ListingQuerySet(ModeratedQuerySet):
+    def for_page(self):
+        """A listing's page: place, vocabularies, links, keywords and members, prefetched."""
+        from .queries import page_prefetches
+
+        return self.select_related("city").prefetch_related(*page_prefetches(self.model))
+
     def for_cards(self):
         """What a directory card shows: place and areas, in a fixed number of queries."""
         return self.select_related("city").prefetch_related("areas")
@@ -51,7 +58,25 @@ class Listing(index.Indexed, ModeratedModel):
         verbose_name=_("city"),
     )
     address = models.CharField(_("address"), max_length=255, blank=True)
+    # related names are the kind's plural: area.organisations, area.projects
+    areas = ParentalManyToManyField(
+        "taxonomy.AreaOfImpact",
+        blank=True,
+        related_name="%(class)ss",
+        verbose_name=_("areas of impact"),
+    )
+    technologies = ParentalManyToManyField(
+        "taxonomy.Technology",
+        blank=True,
+        related_name="%(class)ss",
+        verbose_name=_("technologies"),
+    )
+    focus = ParentalManyToManyField(
+        "taxonomy.DSIFocus", blank=True, related_name="%(class)ss", verbose_name=_("DSI focus")
+    )
     last_confirmed_at = models.DateTimeField(_("last confirmed current"), null=True, blank=True)
+
+    objects = ListingQuerySet.as_manager()
 
     #: Whether the owners are asked once a year to confirm the listing is current.
     asks_yearly_confirmation = False

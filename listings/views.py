@@ -10,7 +10,7 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import DetailView
@@ -20,6 +20,8 @@ from moderation.status import review_status
 from moderation.views import ModeratedCreateView, ModeratedEditView
 
 from . import access, confirmation
+from .membership.urls import patterns_for
+from .services import create_listing, update_listing
 
 PAGE_SIZE = 20
 
@@ -29,6 +31,7 @@ class ListingListView(FilterView):
 
     paginate_by = PAGE_SIZE
     context_object_name = "listings"
+    template_name_suffix = "_list"  # organisations/organisation_list.html
 
     def get_queryset(self):
         return self.model.objects.published().for_cards().order_by("-first_published_at", "-pk")
@@ -38,15 +41,19 @@ class ListingListView(FilterView):
 
 
 class ListingDetailView(DetailView):
-    """A listing's page: public once published; before that, members and moderators only."""
+    """A listing's page: public once published; before that, members and moderators only.
+
+    The row and its relations come from `Model.objects.for_page()`; `structured_data(listing,
+    url=, image_url=, absolute=)` gives the page's JSON-LD and `page_context(listing)` adds what
+    only this kind shows.
+    """
 
     context_object_name = "listing"
-
-    def get_page_object(self, slug):
-        raise NotImplementedError
+    structured_data = None
+    page_context = None
 
     def get_object(self, queryset=None):
-        listing = self.get_page_object(self.kwargs["slug"])
+        listing = get_object_or_404(self.model.objects.for_page(), slug=self.kwargs["slug"])
         self.standing = access.standing(listing, self.request.user)
         if not self.standing.can_view(listing):
             raise Http404
@@ -56,7 +63,7 @@ class ListingDetailView(DetailView):
         listing, standing = self.object, self.standing
         insider = standing.is_member or standing.site_moderator
         opts = listing._meta
-        return super().get_context_data(
+        context = super().get_context_data(
             kind=opts.verbose_name,
             listing_kind=opts.model_name,
             list_url=reverse(f"{opts.app_label}:{opts.model_name}-list"),
@@ -66,13 +73,32 @@ class ListingDetailView(DetailView):
             page_url=self.request.build_absolute_uri(listing.get_absolute_url()),
             **kwargs,
         )
+        if self.page_context:
+            context.update(self.page_context(listing))
+        context["structured_data"] = self.structured_data(
+            listing,
+            url=context["page_url"],
+            image_url=context["image_url"],
+            absolute=self.request.build_absolute_uri,
+        )
+        return context
 
     def absolute_media_url(self, image):
         return self.request.build_absolute_uri(image.url) if image else ""
 
 
 class ListingFormPageMixin:
-    """What the shared form page (templates/listings/form.html) needs besides the form."""
+    """What the shared form page (templates/listings/form.html) needs besides the form.
+
+    The page is `<app>/<model>_form.html`; the form gets the person filling it in as `user`.
+    """
+
+    def get_template_names(self):
+        opts = self.model._meta
+        return [f"{opts.app_label}/{opts.model_name}_form.html"]
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "user": self.request.user}
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
@@ -159,3 +185,61 @@ class ListingConfirmView(LoginRequiredMixin, View):
             context,
             status=200 if token_valid else 400,
         )
+
+
+class ListingViews:
+    """The pages of one kind of listing, declared once: list, page, create, edit, membership.
+
+        class OrganisationViews(ListingViews):
+            model = Organisation
+            ...
+
+        urlpatterns = [*OrganisationViews().urlpatterns(), ...]
+
+    gives /organisations/, /organisations/new/, /organisations/<slug>/, .../edit/ and the
+    membership pages, named "<kind>-list", "<kind>-create", "<kind>-detail", "<kind>-edit"...
+    """
+
+    model = None
+    form_class = None
+    filterset_class = None
+    structured_data = None  # staticmethod(listing, *, url, image_url, absolute) -> dict
+    create_title = None  # a whole sentence: _("Register an organisation")
+    create_service = staticmethod(create_listing)
+    update_service = staticmethod(update_listing)
+
+    def page_context(self, listing):
+        """What only this kind's page shows (a dict added to the template context)."""
+        return {}
+
+    def urlpatterns(self):
+        kind = self.model._meta.model_name
+        common = {"model": self.model}
+        form = {**common, "form_class": self.form_class}
+        return [
+            path(
+                "",
+                ListingListView.as_view(**common, filterset_class=self.filterset_class),
+                name=f"{kind}-list",
+            ),
+            path(
+                "new/",
+                ListingCreateView.as_view(
+                    **form, create_service=self.create_service, create_title=self.create_title
+                ),
+                name=f"{kind}-create",
+            ),
+            *patterns_for(self.model),
+            path(
+                "<slug:slug>/",
+                ListingDetailView.as_view(
+                    **common, structured_data=self.structured_data, page_context=self.page_context
+                ),
+                name=f"{kind}-detail",
+            ),
+            path(
+                "<slug:slug>/edit/",
+                ListingEditView.as_view(**form, update_service=self.update_service),
+                name=f"{kind}-edit",
+            ),
+        ]

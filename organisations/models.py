@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -7,6 +8,21 @@ from taggit.models import TaggedItemBase
 
 from listings.membership.models import InvitationBase, JoinRequestBase, MembershipBase
 from listings.models import Listing, ListingLink, ListingQuerySet
+
+
+class OrganisationQuerySet(ListingQuerySet):
+    def for_page(self):
+        """Also type, size, networks and the published projects (`organisation.projects`)."""
+        project_model = self.model._meta.get_field("projects").related_model
+        return (
+            super()
+            .for_page()
+            .select_related("organisation_type", "size")
+            .prefetch_related(
+                "networks",
+                Prefetch("projects", queryset=project_model.objects.published().order_by("name")),
+            )
+        )
 
 
 class Organisation(Listing):
@@ -27,32 +43,17 @@ class Organisation(Listing):
         verbose_name=_("size"),
     )
     founded = models.DateField(_("founded"), null=True, blank=True)
-    areas = ParentalManyToManyField(
-        "taxonomy.AreaOfImpact",
-        blank=True,
-        related_name="organisations",
-        verbose_name=_("areas of impact"),
-    )
-    technologies = ParentalManyToManyField(
-        "taxonomy.Technology",
-        blank=True,
-        related_name="organisations",
-        verbose_name=_("technologies"),
-    )
-    focus = ParentalManyToManyField(
-        "taxonomy.DSIFocus", blank=True, related_name="organisations", verbose_name=_("DSI focus")
-    )
     networks = ParentalManyToManyField(
         "taxonomy.Network", blank=True, related_name="organisations", verbose_name=_("networks")
     )
+    objects = OrganisationQuerySet.as_manager()
+
     keywords = ClusterTaggableManager(
         through="organisations.OrganisationKeyword", blank=True, verbose_name=_("keywords")
     )
     members = models.ManyToManyField(
         settings.AUTH_USER_MODEL, through="organisations.Membership", related_name="organisations"
     )
-
-    objects = ListingQuerySet.as_manager()
 
     asks_yearly_confirmation = True
     #: Whole sentences the shared listing templates show for this kind (translatable as such).

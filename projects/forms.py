@@ -74,7 +74,7 @@ class ProjectForm(ListingForm):
         }
 
     def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, user=user, **kwargs)
         self.own_organisations = list(Organisation.objects.with_member(user).order_by("name"))
         field = self.fields["organisations"]
         field.queryset = Organisation.objects.filter(pk__in=[o.pk for o in self.own_organisations])

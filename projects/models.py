@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -12,6 +13,14 @@ from listings.models import Listing, ListingLink, ListingQuerySet
 from .choices import ProjectStatus
 
 
+class ProjectQuerySet(ListingQuerySet):
+    def for_page(self):
+        """Also the published organisations (`project.organisations`)."""
+        organisation_model = self.model._meta.get_field("organisations").related_model
+        published = organisation_model.objects.published().order_by("name")
+        return super().for_page().prefetch_related(Prefetch("organisations", queryset=published))
+
+
 class Project(Listing):
     social_impact = models.TextField(_("social impact"), blank=True)
     status = models.CharField(
@@ -19,14 +28,12 @@ class Project(Listing):
     )
     start_date = models.DateField(_("start date"), null=True, blank=True)
     end_date = models.DateField(_("end date"), null=True, blank=True)
+    # A project names at least one area of impact and one technology (optional for organisations).
     areas = ParentalManyToManyField(
         "taxonomy.AreaOfImpact", related_name="projects", verbose_name=_("areas of impact")
     )
     technologies = ParentalManyToManyField(
         "taxonomy.Technology", related_name="projects", verbose_name=_("technologies")
-    )
-    focus = ParentalManyToManyField(
-        "taxonomy.DSIFocus", blank=True, related_name="projects", verbose_name=_("DSI focus")
     )
     organisations = ParentalManyToManyField(
         "organisations.Organisation",
@@ -34,14 +41,14 @@ class Project(Listing):
         related_name="projects",
         verbose_name=_("organisations"),
     )
+    objects = ProjectQuerySet.as_manager()
+
     keywords = ClusterTaggableManager(
         through="projects.ProjectKeyword", blank=True, verbose_name=_("keywords")
     )
     members = models.ManyToManyField(
         settings.AUTH_USER_MODEL, through="projects.ProjectMembership", related_name="projects"
     )
-
-    objects = ListingQuerySet.as_manager()
 
     #: Whole sentences the shared listing templates show for this kind (translatable as such).
     texts = {

@@ -3,15 +3,17 @@
 from listings.structured_data import listing_data
 
 
-def project_data(project, *, url, image_url=None, organisation_urls=()):
+def project_data(project, *, url, image_url=None, absolute=str):
+    """JSON-LD of a project's page; `absolute(path)` makes its organisations' links absolute."""
     data = listing_data(project, schema_type="Project", url=url, image_url=image_url)
     if project.start_date:
         data["foundingDate"] = project.start_date.isoformat()
     if project.end_date:
         data["dissolutionDate"] = project.end_date.isoformat()
-    if organisation_urls:
+    organisations = project.organisations.all()
+    if organisations:
         data["parentOrganization"] = [
-            {"@type": "Organization", "name": name, "url": org_url}
-            for name, org_url in organisation_urls
+            {"@type": "Organization", "name": o.name, "url": absolute(o.get_absolute_url())}
+            for o in organisations
         ]
     return data

@@ -52,7 +52,7 @@ def test_list_card_shows_logo_name_summary_place_and_areas(client):
 
 
 def test_list_keeps_the_old_index_url_name():
-    assert reverse("organisations:index") == LIST_URL == "/organisations/"
+    assert reverse("organisations:organisation-list") == LIST_URL == "/organisations/"
 
 
 def test_list_filters_by_area_technology_focus_country_and_name(client):

@@ -35,7 +35,7 @@ def test_list_shows_only_published_projects_and_filters_them(client):
     assert names(client.get(LIST_URL, {"technology": "ai-and-machine-learning"})) == ["Care Bot"]
     assert names(client.get(LIST_URL, {"country": "BE"})) == ["Closed Map"]
     assert names(client.get(LIST_URL, {"status": "closed"})) == ["Closed Map"]
-    assert reverse("projects:index") == LIST_URL
+    assert reverse("projects:project-list") == LIST_URL
 
 
 @pytest.mark.parametrize("count", [1, 20])
