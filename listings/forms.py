@@ -36,6 +36,36 @@ class Fieldset:
         self.key, self.legend, self.fields = key, legend, fields
 
 
+#: What every kind of listing edits: `Meta.fields = [*LISTING_FIELDS, <the kind's own>]`.
+LISTING_FIELDS = [
+    "name",
+    "short_description",
+    "description",
+    "website",
+    "country",
+    "city",
+    "address",
+    "areas",
+    "technologies",
+    "focus",
+    "logo",
+    "header_image",
+]
+
+
+def listing_fieldsets(*own):
+    """The form's sections: about, then the kind's `own` fieldsets, then place, themes, links
+    and images."""
+    return [
+        Fieldset("about", _("About"), ["name", "short_description", "description", "website"]),
+        *own,
+        Fieldset("where", _("Where"), ["country", "city", "address"]),
+        Fieldset("themes", _("Themes"), ["areas", "technologies", "focus", "keywords"]),
+        Fieldset("links", _("Links"), []),
+        Fieldset("images", _("Images"), ["logo", "header_image"]),
+    ]
+
+
 class LinkForm(ClusterForm):
     url = forms.URLField(label=_("Address"), assume_scheme="https", max_length=200)
 
@@ -169,7 +199,10 @@ class ListingForm(HoneypotMixin, ClusterForm):
     def error_summary(self):
         """Every problem, as (field id or None, label, message), for the summary at the top."""
         items = [(None, None, error) for error in self.non_field_errors()]
-        for field in self.visible_fields():
+        grouped = [field for fieldset in self.grouped_fields() for field in fieldset.fields]
+        names = {field.name for field in grouped}
+        ungrouped = [field for field in self.visible_fields() if field.name not in names]
+        for field in ungrouped + grouped:  # in the order of the page
             items.extend((_target_id(field), field.label, error) for error in field.errors)
         for number, link_form in enumerate(self.links.forms, start=1):
             for field in link_form.visible_fields():

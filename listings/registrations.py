@@ -56,8 +56,14 @@ def dashboard(user):
             )
         )
         entries = [_entry(row, field) for row in rows.order_by(f"{field}__name")]
-        create_url = reverse(f"{model._meta.app_label}:{model._meta.model_name}-create")
-        kinds.append({"texts": model.texts, "create_url": create_url, "entries": entries})
+        opts = model._meta
+        kinds.append(
+            {
+                "template": f"{opts.app_label}/{opts.model_name}_dashboard.html",
+                "create_url": reverse(f"{opts.app_label}:{opts.model_name}-create"),
+                "entries": entries,
+            }
+        )
     return {"kinds": kinds, "pending": pending_for_user(user)}
 
 
@@ -79,7 +85,7 @@ def profile(person):
         rows = [
             (getattr(row, field), row.get_role_display()) for row in live.order_by(f"{field}__name")
         ]
-        kinds.append({"texts": model.texts, "rows": rows})
+        kinds.append({"heading": model._meta.verbose_name_plural, "rows": rows})
     return {"kinds": kinds} if any(kind["rows"] for kind in kinds) else None
 
 

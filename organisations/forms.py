@@ -1,7 +1,13 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from listings.forms import Fieldset, ListingForm, link_formset_options
+from listings.forms import (
+    LISTING_FIELDS,
+    Fieldset,
+    ListingForm,
+    link_formset_options,
+    listing_fieldsets,
+)
 from taxonomy.models import Network
 
 from .duplicates import find_similar_organisations
@@ -11,18 +17,11 @@ from .models import Organisation
 class OrganisationForm(ListingForm):
     """Register or edit an organisation (moderated: see listings.services)."""
 
-    fieldsets = [
-        Fieldset("about", _("About"), ["name", "short_description", "description", "website"]),
+    fieldsets = listing_fieldsets(
         Fieldset(
-            "details",
-            _("The organisation"),
-            ["organisation_type", "size", "founded", "networks"],
+            "details", _("The organisation"), ["organisation_type", "size", "founded", "networks"]
         ),
-        Fieldset("where", _("Where"), ["country", "city", "address"]),
-        Fieldset("themes", _("Themes"), ["areas", "technologies", "focus", "keywords"]),
-        Fieldset("links", _("Links"), []),
-        Fieldset("images", _("Images"), ["logo", "header_image"]),
-    ]
+    )
     checkbox_fields = ["areas", "technologies", "focus", "networks"]
 
     not_a_duplicate = forms.BooleanField(
@@ -32,24 +31,7 @@ class OrganisationForm(ListingForm):
 
     class Meta:
         model = Organisation
-        fields = [
-            "name",
-            "short_description",
-            "description",
-            "website",
-            "organisation_type",
-            "size",
-            "founded",
-            "networks",
-            "country",
-            "city",
-            "address",
-            "areas",
-            "technologies",
-            "focus",
-            "logo",
-            "header_image",
-        ]
+        fields = [*LISTING_FIELDS, "organisation_type", "size", "founded", "networks"]
         formsets = {"links": link_formset_options()}
         widgets = {"founded": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
         help_texts = {

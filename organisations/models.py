@@ -56,13 +56,6 @@ class Organisation(Listing):
     )
 
     asks_yearly_confirmation = True
-    #: Whole sentences the shared listing templates show for this kind (translatable as such).
-    texts = {
-        "mine": _("My organisations"),
-        "none_mine": _("You are not a member of any organisation yet."),
-        "create": _("Register an organisation"),
-        "on_profile": _("Organisations"),
-    }
 
     class Meta(Listing.Meta):
         verbose_name = _("organisation")

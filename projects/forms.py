@@ -2,7 +2,13 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from listings.forms import Fieldset, ListingForm, link_formset_options
+from listings.forms import (
+    LISTING_FIELDS,
+    Fieldset,
+    ListingForm,
+    link_formset_options,
+    listing_fieldsets,
+)
 from organisations.chooser import OrganisationChooserField
 from organisations.models import Organisation
 
@@ -24,38 +30,22 @@ class ProjectForm(ListingForm):
         help_text=_("Other organisations on the hub that run this project with you."),
     )
 
-    fieldsets = [
-        Fieldset("about", _("About"), ["name", "short_description", "description", "website"]),
+    fieldsets = listing_fieldsets(
         Fieldset("impact", _("Impact"), ["social_impact"]),
         Fieldset("when", _("Status and dates"), ["status", "start_date", "end_date"]),
         Fieldset("organisations", _("Organisations"), ["organisations", "partners"]),
-        Fieldset("where", _("Where"), ["country", "city", "address"]),
-        Fieldset("themes", _("Themes"), ["areas", "technologies", "focus", "keywords"]),
-        Fieldset("links", _("Links"), []),
-        Fieldset("images", _("Images"), ["logo", "header_image"]),
-    ]
+    )
     rich_text_fields = ["description", "social_impact"]
 
     class Meta:
         model = Project
         fields = [
-            "name",
-            "short_description",
-            "description",
+            *LISTING_FIELDS,
             "social_impact",
-            "website",
             "status",
             "start_date",
             "end_date",
             "organisations",
-            "country",
-            "city",
-            "address",
-            "areas",
-            "technologies",
-            "focus",
-            "logo",
-            "header_image",
         ]
         formsets = {"links": link_formset_options()}
         widgets = {

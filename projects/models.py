@@ -50,14 +50,6 @@ class Project(Listing):
         settings.AUTH_USER_MODEL, through="projects.ProjectMembership", related_name="projects"
     )
 
-    #: Whole sentences the shared listing templates show for this kind (translatable as such).
-    texts = {
-        "mine": _("My projects"),
-        "none_mine": _("You are not a member of any project yet."),
-        "create": _("Add a project"),
-        "on_profile": _("Projects"),
-    }
-
     class Meta(Listing.Meta):
         verbose_name = _("project")
         verbose_name_plural = _("projects")

@@ -91,14 +91,14 @@ def test_dashboard_does_not_show_other_peoples_listings(client, me):
     assert "You are not a member of any project yet." in text
 
 
-def test_dashboard_offers_to_register_an_organisation_and_add_a_project(client, me):
+def test_dashboard_offers_to_register_an_organisation_and_a_project(client, me):
     text = client.get("/dashboard/").text
 
     assert (
         '<a class="btn btn--primary" href="/organisations/new/">Register an organisation</a>'
         in text
     )
-    assert '<a class="btn btn--primary" href="/projects/new/">Add a project</a>' in text
+    assert '<a class="btn btn--primary" href="/projects/new/">Register a project</a>' in text
 
 
 def test_dashboard_shows_invitations_and_join_requests_waiting_for_me(client, me):
