@@ -25,7 +25,7 @@ ACCOUNT_FIELDS = [
     "accepted_terms_at",
     "trusted_at",
 ]
-PROFILE_FIELDS = ["bio", "job_title", "company", "languages", "show_email"]
+PROFILE_FIELDS = ["bio", "job_title", "company", "languages", "show_email", "language"]
 
 
 def export_account(user):

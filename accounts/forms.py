@@ -28,7 +28,14 @@ class SignupForm(forms.Form):
         user.first_name = self.cleaned_data["first_name"]
         user.last_name = self.cleaned_data["last_name"]
         user.accepted_terms_at = timezone.now()
-        user.save(update_fields=["first_name", "last_name", "accepted_terms_at"])
+        user.language = _supported_language(getattr(request, "LANGUAGE_CODE", ""))
+        user.save(update_fields=["first_name", "last_name", "accepted_terms_at", "language"])
+
+
+def _supported_language(code):
+    """The request's language if the hub speaks it, else the default (e-mails use it)."""
+    codes = {language for language, _name in settings.LANGUAGES}
+    return code if code in codes else settings.LANGUAGE_CODE
 
 
 class ProfileForm(forms.ModelForm):
@@ -68,6 +75,7 @@ class ProfileForm(forms.ModelForm):
             "languages",
             "photo",
             "show_email",
+            "language",
         ]
         widgets = {"bio": forms.Textarea(attrs={"rows": 6})}
         help_texts = {

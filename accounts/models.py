@@ -103,6 +103,13 @@ class User(AbstractBaseUser, PermissionsMixin):
     show_email = models.BooleanField(
         _("show my e-mail address on my public profile"), default=False
     )
+    language = models.CharField(
+        _("language for e-mails"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=_("The hub writes to you in this language."),
+    )
 
     objects = UserManager()
 

@@ -34,6 +34,7 @@ def profile_data(**overrides):
         "country": "",
         "city": "",
         "skills": "",
+        "language": "en",
         "links-TOTAL_FORMS": "0",
         "links-INITIAL_FORMS": "0",
         "links-MIN_NUM_FORMS": "0",

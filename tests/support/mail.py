@@ -1,4 +1,10 @@
-"""A real SMTP server (aiosmtpd) that the hub sends to, and helpers to read what arrived."""
+"""A real SMTP server (aiosmtpd) that the hub sends to, and helpers to read what arrived.
+
+Mail takes the production path: the message is written to the outbox (post_office's backend)
+and `accounts.outbox.send_due_messages` delivers it over SMTP. In tests without a real worker,
+`MailSink.wait_for` runs that sender itself (as the worker would right after the commit); tests
+of the worker set `mailbox.flush_outbox = False`.
+"""
 
 import email
 import re
@@ -9,6 +15,8 @@ from email import policy
 import pytest
 from aiosmtpd.controller import Controller
 
+from accounts.outbox import send_due_messages
+
 LINK = re.compile(r"https?://[^\s\"'<>]+")
 
 
@@ -16,12 +24,23 @@ class MailSink:
     """aiosmtpd handler collecting every message it receives, parsed."""
 
     def __init__(self):
-        self.messages = []
+        self.received = []
+        self.flush_outbox = True
+        self.refuse = False
+
+    @property
+    def messages(self):
+        """Everything received so far (after sending what the outbox holds, unless told not to)."""
+        if self.flush_outbox:
+            send_due_messages()
+        return list(self.received)
 
     async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's hook name
+        if self.refuse:
+            return "451 Try again later"
         message = email.message_from_bytes(envelope.content, policy=policy.default)
         message.envelope_recipients = list(envelope.rcpt_tos)
-        self.messages.append(message)
+        self.received.append(message)
         return "250 Message accepted for delivery"
 
     def to(self, address):
@@ -58,7 +77,10 @@ def mailbox(settings):
     sink = MailSink()
     controller = Controller(sink, hostname="127.0.0.1", port=free_port())
     controller.start()
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    smtp = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_BACKEND = "post_office.EmailBackend"
+    settings.EMAIL_DELIVERY_BACKEND = smtp
+    settings.POST_OFFICE = {**settings.POST_OFFICE, "BACKENDS": {"default": smtp}}
     settings.EMAIL_HOST = controller.hostname
     settings.EMAIL_PORT = controller.port
     settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
