@@ -13,6 +13,7 @@ from organisations.models import Organisation
 from projects.models import Project
 from tests.factories.accounts import DEFAULT_PASSWORD
 from tests.factories.listings import make_moderator
+from tests.factories.taxonomy import GazetteerPlaceFactory
 from tests.support.browser import assert_accessible
 from tests.support.journeys import sign_up_and_verify
 from tests.support.mail import text_of
@@ -76,6 +77,13 @@ def test_innovator_registers_listings_a_moderator_approves_them(
     page, new_tab, live_server, tmp_path, mailbox
 ):
     make_moderator(email="mod@example.org", first_name="Mona", last_name="Moderator")
+    GazetteerPlaceFactory(
+        name="Barcelona",
+        country="ES",
+        latitude="41.388790",
+        longitude="2.158990",
+        timezone="Europe/Madrid",
+    )
     logo = tmp_path / "logo.png"
     Image.new("RGB", (160, 160), (14, 106, 90)).save(logo)
 
