@@ -15,7 +15,12 @@ from django.test import override_settings  # noqa: E402
 from dsihub.celery import app as celery_app  # noqa: E402
 from tests.support.redis import redis_url_for_tests  # noqa: E402
 
-pytest_plugins = ["tests.support.mail", "tests.support.browser", "tests.support.celery_worker"]
+pytest_plugins = [
+    "tests.support.serialized_rollback",
+    "tests.support.mail",
+    "tests.support.browser",
+    "tests.support.celery_worker",
+]
 
 TEST_SETTINGS = {
     # Tests read static files through the finders (no collectstatic) and hash passwords cheaply.

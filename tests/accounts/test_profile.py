@@ -224,8 +224,9 @@ def test_profile_edit_saves_every_field_and_shows_the_result(client):
     person.refresh_from_db()
     assert response.redirect_chain[-1][0] == person.get_absolute_url()
     assert "Your profile has been saved." in response.text
-    assert person.job_title == "Community organiser"
-    assert person.city == ghent
+    assert (person.job_title, person.company) == ("Community organiser", "Open Kitchen")
+    assert person.bio == "Cooking with code."
+    assert (person.country, person.city) == ("BE", ghent)
     assert sorted(person.skills.names()) == ["cooking", "open data"]
     assert person.languages == ["nl", "en"]
     assert person.show_email is True

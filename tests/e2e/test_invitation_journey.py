@@ -29,7 +29,7 @@ def only_link(message, fragment):
     return link
 
 
-def test_owner_invites_a_newcomer_who_signs_up_and_joins(page, browser, live_server, mailbox):
+def test_owner_invites_a_newcomer_who_signs_up_and_joins(page, new_tab, live_server, mailbox):
     owner = UserFactory(email="olga@example.org", first_name="Olga", last_name="Owner")
     create_organisation(owner=owner, name="Open Commons", slug="open-commons")
 
@@ -52,9 +52,7 @@ def test_owner_invites_a_newcomer_who_signs_up_and_joins(page, browser, live_ser
     invitation_link = only_link(invitation, "/invitations/")
     assert invitation_link.startswith(live_server.url)
 
-    context = browser.new_context(base_url=live_server.url, locale="en-GB")
-    context.set_default_timeout(10_000)
-    invitee = context.new_page()
+    invitee = new_tab()
     invitee.goto(invitation_link)
     expect(invitee.get_by_role("heading", level=1)).to_have_text("Invitation to join Open Commons")
     assert_accessible(invitee)
@@ -87,6 +85,5 @@ def test_owner_invites_a_newcomer_who_signs_up_and_joins(page, browser, live_ser
     members = invitee.get_by_role("region", name="2 members")
     expect(members.get_by_role("row").filter(has_text="Lin Newcomer")).to_contain_text("Member")
     assert_accessible(invitee)
-    context.close()
     [joined] = mailbox.wait_for("olga@example.org")
     assert joined["Subject"] == "[DSI Hub] Lin Newcomer joined Open Commons"

@@ -59,3 +59,12 @@ class PlaceFactory(factory.django.DjangoModelFactory):
     longitude = "4.350000"
     population = 20_000
     timezone = "Europe/Brussels"
+
+
+class GazetteerPlaceFactory(PlaceFactory):
+    """A real city, looked up by country and name: the gazetteer's own row while the migrated
+    places are there, a new row after a transactional test's flush emptied the table (serialized
+    rollback does not restore the gazetteer, see tests/support/serialized_rollback.py)."""
+
+    class Meta:
+        django_get_or_create = ["country", "name"]

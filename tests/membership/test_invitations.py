@@ -305,7 +305,7 @@ def test_accepting_closes_an_open_request_to_join(organisation):
     assert join_request.decided_at is not None
 
 
-def test_accepting_twice_keeps_one_membership(organisation, owner):
+def test_accepting_as_an_existing_admin_keeps_one_membership_and_the_role(organisation, owner):
     invitee = UserFactory(email="lin@example.org")
     MembershipFactory(organisation=organisation, user=invitee, role=Role.ADMIN)
     invitation = InvitationFactory(organisation=organisation, email="lin@example.org")

@@ -80,7 +80,7 @@ def test_panel_for_a_visitor_invites_to_log_in(organisation):
     assert "/accounts/login/?next=/organisations/open-commons/members/" in html
 
 
-def test_listing_page_shows_the_panel_and_the_join_button_works(client, organisation, stranger):
+def test_listing_page_offers_to_join_and_the_join_page_opens(client, organisation, stranger):
     login(client, stranger)
 
     page = client.get("/organisations/open-commons/")

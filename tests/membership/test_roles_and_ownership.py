@@ -129,7 +129,7 @@ def test_admin_cannot_remove_another_admin(client, organisation, admin):
     assert organisation.memberships.filter(pk=other.pk).exists()
 
 
-def test_nobody_can_remove_the_last_owner(client, organisation, owner, moderator):
+def test_not_even_a_moderator_can_remove_the_owner(client, organisation, owner, moderator):
     login(client, moderator)
 
     response = client.post(

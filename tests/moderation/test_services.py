@@ -40,7 +40,7 @@ def test_untrusted_submission_is_a_draft_in_review():
     assert list(Organisation.objects.published()) == []
 
 
-def test_staff_and_moderators_are_trusted_and_publish_at_once(moderator):
+def test_moderators_are_trusted_and_publish_at_once(moderator):
     organisation, result = new_organisation(moderator)
 
     assert is_trusted(moderator)

@@ -33,7 +33,7 @@ def test_home_page_shows_the_intro_from_the_cms(client):
     assert "digital social innovation community" in response.text
 
 
-def test_language_prefix_serves_the_same_page_in_that_language(client):
+def test_home_page_under_a_language_prefix_is_in_that_language(client):
     response = client.get("/de/")
 
     assert response.status_code == 200

@@ -1,7 +1,9 @@
 """Playwright driving the system Chromium against pytest-django's live_server, plus axe checks."""
 
 import os
+import re
 import shutil
+from contextlib import ExitStack
 
 import pytest
 
@@ -16,6 +18,9 @@ CHROMIUM_ARGS = [
     "--disable-quic",
 ]
 SERIOUS = {"serious", "critical"}
+# Tabs reach only the live server: map tiles and other third-party requests are aborted, as the
+# network is closed to tests anyway.
+OFFSITE = re.compile(r"^https?://(?!127\.0\.0\.1|localhost)")
 
 
 @pytest.fixture(scope="session")
@@ -35,13 +40,25 @@ def browser():
 
 
 @pytest.fixture
-def page(browser, live_server):
+def new_tab(browser, live_server):
+    """Open a fresh browser tab (own cookies: another person) whose relative URLs go to the live
+    server. Every context opened is closed after the test, whether it passed or failed."""
+    with ExitStack() as contexts:
+
+        def open_tab():
+            context = browser.new_context(base_url=live_server.url, locale="en-GB")
+            contexts.callback(context.close)
+            context.set_default_timeout(10_000)
+            context.route(OFFSITE, lambda route: route.abort())
+            return context.new_page()
+
+        yield open_tab
+
+
+@pytest.fixture
+def page(new_tab):
     """A fresh browser tab (own cookies) whose relative URLs go to the live server."""
-    context = browser.new_context(base_url=live_server.url, locale="en-GB")
-    context.set_default_timeout(10_000)
-    tab = context.new_page()
-    yield tab
-    context.close()
+    return new_tab()
 
 
 def axe_violations(page):

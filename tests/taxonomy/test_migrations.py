@@ -1,8 +1,10 @@
 """The data migrations seed the vocabularies and the gazetteer that every other app relies on."""
 
+import json
 from decimal import Decimal
 
 import pytest
+from django.db import connection
 
 from taxonomy.models import (
     AreaOfImpact,
@@ -118,3 +120,14 @@ def test_gazetteer_gives_accented_names_an_ascii_name():
     lodz = Place.objects.get(name="Łódź", country="PL")
 
     assert lodz.ascii_name == "Lodz"
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_serialized_rollback_restores_the_vocabularies_but_not_the_gazetteer():
+    """Transactional tests get the seeded data back after each flush, without the 34k places
+    (tests/support/serialized_rollback.py)."""
+    snapshot = json.loads(connection._test_serialized_contents)
+
+    models = {row["model"] for row in snapshot}
+    assert {"taxonomy.areaofimpact", "taxonomy.technology", "auth.group"} <= models
+    assert "taxonomy.place" not in models
