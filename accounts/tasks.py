@@ -13,7 +13,7 @@ def clear_expired_sessions_task():
     management.call_command("clearsessions")
 
 
-@shared_task(name="accounts.send_due_messages", ignore_result=True)
+@shared_task(name="accounts.send_due_messages")
 def send_due_messages_task():
     """Send what is due in the outbox (kicked after each commit that queues mail, and by beat)."""
     return outbox.send_due_messages()

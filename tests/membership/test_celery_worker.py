@@ -11,6 +11,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_invitation_email_is_sent_by_the_worker(client, celery_worker, mailbox):
+    mailbox.flush_outbox = False  # the worker, not the test, sends the outbox
     owner = UserFactory(email="owner@example.org", first_name="Olga", last_name="Owner")
     create_organisation(owner=owner, name="Open Commons", slug="open-commons")
     login(client, owner)

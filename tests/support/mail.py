@@ -26,7 +26,8 @@ class MailSink:
     def __init__(self):
         self.received = []
         self.flush_outbox = True
-        self.refuse = False
+        self.refuse = False  # answer 451 (try again later) to every message
+        self.unknown = set()  # addresses answered 550 (no such user)
 
     @property
     def messages(self):
@@ -34,6 +35,12 @@ class MailSink:
         if self.flush_outbox:
             send_due_messages()
         return list(self.received)
+
+    async def handle_RCPT(self, server, session, envelope, address, options):  # noqa: N802
+        if address in self.unknown:
+            return "550 5.1.1 No such user"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's hook name
         if self.refuse:
