@@ -147,7 +147,7 @@ class OrganisationChooserField(forms.Field):
         scored = {}
         for name in names:
             for candidate in candidates_named_like(name, queryset=self.queryset, prefix=4):
-                score = name_similarity(name, candidate.name)
+                score = _similarity(name, candidate.name)
                 if score >= NEAR_MISS and candidate.pk not in taken:
                     scored[candidate.pk] = (
                         max(score, scored.get(candidate.pk, (0, None))[0]),
@@ -171,6 +171,13 @@ class OrganisationChooserField(forms.Field):
             len(suggestions),
         )
         return [forms.ValidationError(message % {"names": names})]
+
+
+def _similarity(typed, name):
+    """How close `typed` is to `name`, or to as many of its first words ("Open Kitchn" is close
+    to "Open Kitchen Collective")."""
+    leading = " ".join(name.split()[: len(typed.split())])
+    return max(name_similarity(typed, name), name_similarity(typed, leading))
 
 
 def _lines(text):

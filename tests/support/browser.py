@@ -45,8 +45,10 @@ def new_tab(browser, live_server):
     server. Every context opened is closed after the test, whether it passed or failed."""
     with ExitStack() as contexts:
 
-        def open_tab():
-            context = browser.new_context(base_url=live_server.url, locale="en-GB")
+        def open_tab(*, javascript=True):
+            context = browser.new_context(
+                base_url=live_server.url, locale="en-GB", java_script_enabled=javascript
+            )
             contexts.callback(context.close)
             context.set_default_timeout(10_000)
             context.route(OFFSITE, lambda route: route.abort())
