@@ -23,6 +23,12 @@ def make_moderator(**fields):
     return user
 
 
+def make_editor(**fields):
+    user = UserFactory(**fields)
+    user.groups.add(Group.objects.get(name="Editors"))
+    return user
+
+
 def decide(listing, moderator, action, comment=""):
     """A moderator's "approve" or "reject" on the listing's current workflow task."""
     task_state = listing.current_workflow_state.current_task_state

@@ -7,8 +7,12 @@ from django.urls import reverse
 from moderation.models import Report, ReportReason
 from moderation.reports import report_content
 from tests.factories.accounts import UserFactory
-from tests.factories.listings import OrganisationFactory, ProjectFactory, make_moderator
-from tests.organisations_extra.support import make_editor
+from tests.factories.listings import (
+    OrganisationFactory,
+    ProjectFactory,
+    make_editor,
+    make_moderator,
+)
 
 pytestmark = [pytest.mark.django_db]
 

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from organisations.models import Organisation
 from tests.factories.listings import OrganisationFactory, decide
-from tests.organisations.helpers import form_values, organisation_data
+from tests.support.forms import form_values, organisation_data
 from tests.support.mail import text_of
 
 pytestmark = pytest.mark.django_db

@@ -11,7 +11,7 @@ from projects.models import Project
 from taxonomy.models import AreaOfImpact, Technology
 from tests.factories.accounts import UserFactory
 from tests.factories.listings import OrganisationFactory, ProjectFactory, decide
-from tests.organisations.helpers import project_data
+from tests.support.forms import project_data
 
 pytestmark = pytest.mark.django_db
 

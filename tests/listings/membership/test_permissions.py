@@ -13,7 +13,7 @@ from tests.factories.membership import (
     MembershipFactory,
     create_organisation,
 )
-from tests.membership.conftest import login
+from tests.listings.membership.conftest import login
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ from tests.factories.membership import (
     MembershipFactory,
     ProjectMembershipFactory,
 )
-from tests.membership.conftest import login
+from tests.listings.membership.conftest import login
 
 pytestmark = pytest.mark.django_db
 

@@ -8,8 +8,7 @@ from listings.choices import Role
 from organisations.claims import approve_claim, claim_organisation, reject_claim
 from organisations.models import Claim, Membership, Organisation
 from tests.factories.accounts import UserFactory
-from tests.factories.listings import OrganisationFactory, make_moderator
-from tests.organisations_extra.support import make_editor
+from tests.factories.listings import OrganisationFactory, make_editor, make_moderator
 from tests.support.mail import links_in, text_of
 
 pytestmark = [pytest.mark.django_db]
