@@ -1,7 +1,6 @@
 """The dashboard: my listings and their review state, what waits for me, my reports."""
 
 import pytest
-from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 
 from moderation.models import Report
@@ -18,13 +17,6 @@ pytestmark = pytest.mark.django_db
 def me(client):
     user = UserFactory(email="ada@example.org", first_name="Ada", last_name="Lovelace")
     client.force_login(user)
-    return user
-
-
-@pytest.fixture
-def moderator():
-    user = UserFactory(email="mod@example.org")
-    user.groups.add(Group.objects.get(name="Moderators"))
     return user
 
 

@@ -1,7 +1,6 @@
 """Submitting for review and the moderator's decision, on a real Organisation."""
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
 
 from listings.choices import Role
@@ -24,13 +23,6 @@ def new_organisation(owner, name="Open Kitchen Collective"):
     return organisation, result
 
 
-@pytest.fixture
-def moderator():
-    user = UserFactory(email="mod@example.org", first_name="Mo")
-    user.groups.add(Group.objects.get(name="Moderators"))
-    return user
-
-
 def test_untrusted_submission_is_a_draft_in_review():
     organisation, result = new_organisation(UserFactory())
 
@@ -49,9 +41,8 @@ def test_moderators_are_trusted_and_publish_at_once(moderator):
 
 
 def test_approval_publishes_trusts_the_submitter_and_emails_the_owner(
-    moderator, mailbox, django_capture_on_commit_callbacks
+    owner, moderator, mailbox, django_capture_on_commit_callbacks
 ):
-    owner = UserFactory(email="owner@example.org")
     organisation, _ = new_organisation(owner)
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -66,9 +57,8 @@ def test_approval_publishes_trusts_the_submitter_and_emails_the_owner(
 
 
 def test_rejection_keeps_the_submission_and_emails_the_comment(
-    moderator, mailbox, django_capture_on_commit_callbacks
+    owner, moderator, mailbox, django_capture_on_commit_callbacks
 ):
-    owner = UserFactory(email="owner@example.org")
     organisation, _ = new_organisation(owner)
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -84,8 +74,7 @@ def test_rejection_keeps_the_submission_and_emails_the_comment(
     assert "/organisations/open-kitchen-collective/edit/" in body
 
 
-def test_edit_to_published_listing_stays_off_the_live_row_until_approved(moderator):
-    owner = UserFactory()
+def test_edit_to_published_listing_stays_off_the_live_row_until_approved(owner, moderator):
     organisation, _ = new_organisation(owner)
     decide(organisation, moderator, "approve")
     owner.trusted_at = None
@@ -102,8 +91,7 @@ def test_edit_to_published_listing_stays_off_the_live_row_until_approved(moderat
     assert Organisation.objects.get(pk=organisation.pk).short_description == "Now also composting."
 
 
-def test_resubmission_after_rejection_resumes_the_review(moderator):
-    owner = UserFactory()
+def test_resubmission_after_rejection_resumes_the_review(owner, moderator):
     organisation, _ = new_organisation(owner)
     decide(organisation, moderator, "reject", comment="Add a website")
 
@@ -116,9 +104,8 @@ def test_resubmission_after_rejection_resumes_the_review(moderator):
     assert organisation.get_latest_revision_as_object().website == "https://kitchen.example.org"
 
 
-def test_untrusted_users_have_a_cap_on_pending_submissions(settings):
+def test_untrusted_users_have_a_cap_on_pending_submissions(settings, owner):
     settings.MODERATION_MAX_PENDING_PER_USER = 2
-    owner = UserFactory()
     new_organisation(owner, "First")
     new_organisation(owner, "Second")
 

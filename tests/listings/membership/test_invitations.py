@@ -12,9 +12,9 @@ from listings.choices import Role
 from listings.membership import services, tokens
 from organisations.models import Invitation, Membership
 from tests.factories.accounts import UserFactory
-from tests.factories.membership import InvitationFactory, MembershipFactory, create_organisation
-from tests.listings.membership.conftest import login
+from tests.factories.membership import InvitationFactory, MembershipFactory
 from tests.support.mail import link_containing, path_of, text_of
+from tests.support.people import login
 
 pytestmark = pytest.mark.django_db
 
@@ -316,10 +316,10 @@ def test_accepting_as_an_existing_admin_keeps_one_membership_and_the_role(organi
 
 
 @pytest.mark.django_db(transaction=True)
-def test_invitation_email_is_sent_by_the_worker(client, celery_worker, mailbox):
+def test_invitation_email_is_sent_by_the_worker(
+    client, celery_worker, mailbox, organisation, owner
+):
     """The invitation e-mail leaves through a real Celery worker, after the transaction commits."""
-    owner = UserFactory(email="owner@example.org", first_name="Olga", last_name="Owner")
-    create_organisation(owner=owner, name="Open Commons", slug="open-commons")
     login(client, owner)
 
     client.post(INVITE, {"email": "lin@example.org", "role": "member"})

@@ -6,8 +6,8 @@ from listings.choices import Role
 from organisations.models import JoinRequest
 from tests.factories.accounts import UserFactory
 from tests.factories.membership import JoinRequestFactory, create_organisation
-from tests.listings.membership.conftest import login
 from tests.support.mail import link_containing, path_of, text_of
+from tests.support.people import login
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ from tests.factories.membership import (
     MembershipFactory,
     ProjectMembershipFactory,
 )
-from tests.listings.membership.conftest import login
+from tests.support.people import login
 
 pytestmark = pytest.mark.django_db
 

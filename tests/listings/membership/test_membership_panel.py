@@ -6,7 +6,7 @@ from django.template.loader import render_to_string
 
 from organisations.models import Organisation
 from tests.factories.membership import JoinRequestFactory, MembershipFactory
-from tests.listings.membership.conftest import login
+from tests.support.people import login
 
 pytestmark = pytest.mark.django_db
 

@@ -13,7 +13,7 @@ from tests.factories.membership import (
     MembershipFactory,
     create_organisation,
 )
-from tests.listings.membership.conftest import login
+from tests.support.people import login
 
 pytestmark = pytest.mark.django_db
 

@@ -5,8 +5,8 @@ import pytest
 from listings.choices import Role
 from tests.factories.accounts import UserFactory
 from tests.factories.membership import MembershipFactory, create_organisation
-from tests.listings.membership.conftest import login
 from tests.support.mail import link_containing, path_of, text_of
+from tests.support.people import login
 
 pytestmark = pytest.mark.django_db
 
