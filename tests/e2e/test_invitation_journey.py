@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.factories.accounts import DEFAULT_PASSWORD, UserFactory
-from tests.factories.membership import create_organisation
+from tests.factories.listings import OrganisationFactory
 from tests.support.browser import assert_accessible
 from tests.support.mail import link_containing
 
@@ -26,7 +26,7 @@ def _site(settings, live_server):
 
 def test_owner_invites_a_newcomer_who_signs_up_and_joins(page, new_tab, live_server, mailbox):
     owner = UserFactory(email="olga@example.org", first_name="Olga", last_name="Owner")
-    create_organisation(owner=owner, name="Open Commons", slug="open-commons")
+    OrganisationFactory(owner=owner, name="Open Commons", slug="open-commons")
 
     page.goto(f"/accounts/login/?next={MEMBERS}")
     page.get_by_label("Email").fill("olga@example.org")

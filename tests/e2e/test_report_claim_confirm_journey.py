@@ -3,10 +3,9 @@
 import pytest
 from playwright.sync_api import expect
 
-from listings.choices import Role
 from listings.confirmation import make_token
 from moderation.models import Report
-from organisations.models import Claim, Membership
+from organisations.models import Claim
 from tests.factories.accounts import UserFactory
 from tests.factories.listings import OrganisationFactory
 from tests.support.browser import assert_accessible
@@ -22,8 +21,7 @@ def test_person_reports_claims_and_confirms_through_accessible_pages(page):
     person = UserFactory(email="ada@example.org", first_name="Ada")
     spammy = OrganisationFactory(name="Cheap Watches Online")
     imported = OrganisationFactory(name="Imported Collective")
-    own = OrganisationFactory(name="Ada's Lab")
-    Membership.objects.create(organisation=own, user=person, role=Role.OWNER)
+    own = OrganisationFactory(name="Ada's Lab", owner=person)
     log_in(page, person.email)
 
     page.goto(f"/report/organisations/organisation/{spammy.pk}/")

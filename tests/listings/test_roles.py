@@ -11,15 +11,14 @@ import pytest
 from listings.choices import Role
 from moderation import roles
 from tests.factories.accounts import UserFactory
-from tests.factories.membership import create_organisation, create_project
+from tests.factories.listings import OrganisationFactory, ProjectFactory
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(params=["organisation", "project"])
+@pytest.fixture(params=[OrganisationFactory, ProjectFactory], ids=["organisation", "project"])
 def make_listing(request, owner):
-    maker = create_organisation if request.param == "organisation" else create_project
-    return lambda live: maker(owner=owner, live=live)
+    return lambda live: request.param(owner=owner, pending=not live)
 
 
 def pages(listing):

@@ -6,10 +6,11 @@ from django.core.exceptions import PermissionDenied
 from listings.choices import Role
 from moderation.roles import is_trusted
 from moderation.services import check_pending_cap, submit_for_review
-from organisations.models import Membership, Organisation
+from organisations.models import Organisation
 from tests.factories.accounts import UserFactory
-from tests.factories.listings import decide
+from tests.factories.listings import MembershipFactory
 from tests.support.mail import text_of
+from tests.support.moderation import decide
 
 pytestmark = pytest.mark.django_db
 
@@ -19,7 +20,7 @@ def new_organisation(owner, name="Open Kitchen Collective"):
         name=name, slug=name.lower().replace(" ", "-"), short_description="Cooking together."
     )
     result = submit_for_review(organisation, by=owner)
-    Membership.objects.create(organisation=organisation, user=owner, role=Role.OWNER)
+    MembershipFactory(organisation=organisation, user=owner, role=Role.OWNER)
     return organisation, result
 
 

@@ -20,13 +20,7 @@ import pytest
 
 from listings.choices import Role
 from tests.factories.accounts import UserFactory
-from tests.factories.listings import (
-    OrganisationFactory,
-    ProjectFactory,
-    make_editor,
-    make_moderator,
-)
-from tests.factories.membership import MembershipFactory
+from tests.factories.listings import MembershipFactory, OrganisationFactory, ProjectFactory
 
 
 def login(client, user):
@@ -71,12 +65,19 @@ def stranger():
 
 @pytest.fixture
 def moderator():
-    return make_moderator(email="moderator@example.org", first_name="Mona", last_name="Moderator")
+    return UserFactory(
+        email="moderator@example.org",
+        first_name="Mona",
+        last_name="Moderator",
+        groups=["Moderators"],
+    )
 
 
 @pytest.fixture
 def editor():
-    return make_editor(email="editor@example.org", first_name="Eddie", last_name="Editor")
+    return UserFactory(
+        email="editor@example.org", first_name="Eddie", last_name="Editor", groups=["Editors"]
+    )
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from listings.choices import Role
 from listings.membership import services, tokens
 from organisations.models import Invitation, Membership
 from tests.factories.accounts import UserFactory
-from tests.factories.membership import InvitationFactory, MembershipFactory
+from tests.factories.listings import InvitationFactory, JoinRequestFactory, MembershipFactory
 from tests.support.mail import link_containing, path_of, text_of
 from tests.support.people import login
 
@@ -295,7 +295,7 @@ def test_cancelled_invitation_link_stops_working(client, organisation, owner):
 
 def test_accepting_closes_an_open_request_to_join(organisation):
     invitee = UserFactory(email="lin@example.org")
-    join_request = organisation.join_requests.create(user=invitee)
+    join_request = JoinRequestFactory(organisation=organisation, user=invitee, message="")
     invitation = InvitationFactory(organisation=organisation, email="lin@example.org")
 
     services.accept_invitation(invitation, user=invitee)

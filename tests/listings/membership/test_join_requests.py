@@ -5,7 +5,7 @@ import pytest
 from listings.choices import Role
 from organisations.models import JoinRequest
 from tests.factories.accounts import UserFactory
-from tests.factories.membership import JoinRequestFactory, create_organisation
+from tests.factories.listings import JoinRequestFactory, OrganisationFactory
 from tests.support.mail import link_containing, path_of, text_of
 from tests.support.people import login
 
@@ -123,7 +123,7 @@ def test_request_to_join_with_honeypot_filled_is_refused(client, organisation, s
 
 
 def test_requests_to_join_are_rate_limited(client, stranger):
-    organisations = [create_organisation() for _ in range(11)]
+    organisations = [OrganisationFactory() for _ in range(11)]
     login(client, stranger)
     for listing in organisations[:10]:
         client.post(f"/organisations/{listing.slug}/join/", {"message": ""})
@@ -136,7 +136,7 @@ def test_requests_to_join_are_rate_limited(client, stranger):
 
 
 def test_listing_awaiting_review_cannot_be_joined_by_strangers(client, owner, stranger):
-    create_organisation(owner=owner, slug="pending-org", live=False)
+    OrganisationFactory(owner=owner, slug="pending-org", pending=True)
     login(client, stranger)
 
     response = client.post("/organisations/pending-org/join/", {"message": ""})

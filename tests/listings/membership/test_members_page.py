@@ -3,7 +3,7 @@
 import pytest
 
 from listings.choices import Role
-from tests.factories.membership import (
+from tests.factories.listings import (
     InvitationFactory,
     JoinRequestFactory,
     MembershipFactory,

@@ -4,7 +4,7 @@ import pytest
 
 from listings.choices import Role
 from tests.factories.accounts import UserFactory
-from tests.factories.membership import ProjectJoinRequestFactory, ProjectMembershipFactory
+from tests.factories.listings import ProjectJoinRequestFactory, ProjectMembershipFactory
 from tests.support.mail import link_containing, path_of, text_of
 from tests.support.people import login
 

@@ -4,7 +4,7 @@ import pytest
 
 from listings.choices import Role
 from tests.factories.accounts import UserFactory
-from tests.factories.membership import MembershipFactory, create_organisation
+from tests.factories.listings import MembershipFactory, OrganisationFactory
 from tests.support.mail import link_containing, path_of, text_of
 from tests.support.people import login
 
@@ -221,7 +221,7 @@ def test_admin_cannot_transfer_ownership(client, organisation, owner, admin, mem
 
 def test_transfer_to_someone_outside_the_listing_is_refused(client, organisation, owner, member):
     elsewhere = MembershipFactory(
-        organisation=create_organisation(),
+        organisation=OrganisationFactory(),
         user=UserFactory(),
     )
     login(client, owner)
