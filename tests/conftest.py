@@ -20,6 +20,7 @@ pytest_plugins = [
     "tests.support.mail",
     "tests.support.browser",
     "tests.support.celery_worker",
+    "tests.support.people",
 ]
 
 TEST_SETTINGS = {

@@ -1,15 +1,19 @@
 """The dashboard: my listings and their review state, what waits for me, my reports."""
 
 import pytest
-from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 
+from listings.choices import Role
 from moderation.models import Report
-from organisations.models import Invitation, JoinRequest, Organisation
-from tests.accounts import listings
-from tests.accounts.listings import ADMIN, MEMBER, OWNER
+from organisations.models import Organisation
 from tests.factories.accounts import UserFactory
-from tests.factories.listings import decide
+from tests.factories.listings import (
+    InvitationFactory,
+    JoinRequestFactory,
+    OrganisationFactory,
+    ProjectFactory,
+)
+from tests.support.moderation import decide, submit
 
 pytestmark = pytest.mark.django_db
 
@@ -18,13 +22,6 @@ pytestmark = pytest.mark.django_db
 def me(client):
     user = UserFactory(email="ada@example.org", first_name="Ada", last_name="Lovelace")
     client.force_login(user)
-    return user
-
-
-@pytest.fixture
-def moderator():
-    user = UserFactory(email="mod@example.org")
-    user.groups.add(Group.objects.get(name="Moderators"))
     return user
 
 
@@ -42,11 +39,11 @@ def test_dashboard_needs_a_login(client):
 
 
 def test_dashboard_shows_each_review_state(client, me, moderator):
-    listings.organisation("Live Kitchen", members=[(me, OWNER)])
-    listings.organisation("Brand New Lab", members=[(me, OWNER)], live=False)
-    edited = listings.organisation("Edited Commons", members=[(me, OWNER)])
-    listings.edit_and_submit(edited, by=me, short_description="A fresher sentence.")
-    refused = listings.organisation("Refused Network", members=[(me, OWNER)], live=False)
+    OrganisationFactory(name="Live Kitchen", owner=me)
+    submit(OrganisationFactory(name="Brand New Lab", owner=me, pending=True), by=me)
+    edited = OrganisationFactory(name="Edited Commons", owner=me)
+    submit(edited, by=me, short_description="A fresher sentence.")
+    refused = submit(OrganisationFactory(name="Refused Network", owner=me, pending=True), by=me)
     decide(refused, moderator, "reject", comment="Tell us more.")
 
     text = client.get("/dashboard/").text
@@ -58,8 +55,8 @@ def test_dashboard_shows_each_review_state(client, me, moderator):
 
 
 def test_dashboard_shows_my_projects_with_my_role(client, me):
-    listings.project("Seed Library", members=[(me, MEMBER)])
-    listings.project("Repair Café Map", members=[(me, ADMIN)], live=False)
+    ProjectFactory(name="Seed Library", members=[me])
+    submit(ProjectFactory(name="Repair Café Map", admins=[me], pending=True), by=me)
 
     text = client.get("/dashboard/").text
 
@@ -70,8 +67,8 @@ def test_dashboard_shows_my_projects_with_my_role(client, me):
 
 
 def test_dashboard_links_managers_to_the_edit_page_and_members_to_the_page_only(client, me):
-    managed = listings.organisation("Open Kitchen", members=[(me, ADMIN)])
-    joined = listings.organisation("Food Bank Tech", members=[(me, MEMBER)])
+    managed = OrganisationFactory(name="Open Kitchen", admins=[me])
+    joined = OrganisationFactory(name="Food Bank Tech", members=[me])
 
     text = client.get("/dashboard/").text
 
@@ -82,7 +79,7 @@ def test_dashboard_links_managers_to_the_edit_page_and_members_to_the_page_only(
 
 
 def test_dashboard_does_not_show_other_peoples_listings(client, me):
-    listings.organisation("Someone Else's Org", members=[(UserFactory(), OWNER)])
+    OrganisationFactory(name="Someone Else's Org", owner=UserFactory())
 
     text = client.get("/dashboard/").text
 
@@ -103,14 +100,12 @@ def test_dashboard_offers_to_register_an_organisation_and_a_project(client, me):
 
 def test_dashboard_shows_invitations_and_join_requests_waiting_for_me(client, me):
     owner = UserFactory()
-    inviting = listings.organisation("Civic Tech Club", members=[(owner, OWNER)])
-    Invitation.objects.create(
-        organisation=inviting, email="ada@example.org", role=MEMBER, invited_by=owner
+    inviting = OrganisationFactory(name="Civic Tech Club", owner=owner)
+    InvitationFactory(
+        organisation=inviting, email="ada@example.org", role=Role.MEMBER, invited_by=owner
     )
-    mine = listings.organisation("Open Kitchen", members=[(me, OWNER)])
-    JoinRequest.objects.create(
-        organisation=mine, user=UserFactory(first_name="Grace", last_name="Hopper")
-    )
+    mine = OrganisationFactory(name="Open Kitchen", owner=me)
+    JoinRequestFactory(organisation=mine, user=UserFactory(first_name="Grace", last_name="Hopper"))
 
     text = client.get("/dashboard/").text
 
@@ -119,7 +114,7 @@ def test_dashboard_shows_invitations_and_join_requests_waiting_for_me(client, me
 
 
 def test_dashboard_shows_my_reports(client, me):
-    reported = listings.organisation("Spammy Org", members=[(UserFactory(), OWNER)])
+    reported = OrganisationFactory(name="Spammy Org", owner=UserFactory())
     Report.objects.create(
         reporter=me,
         content_type=ContentType.objects.get_for_model(Organisation),
@@ -149,10 +144,12 @@ def test_dashboard_costs_the_same_queries_whatever_i_belong_to(
     client, me, moderator, django_assert_num_queries, count
 ):
     for n in range(count):
-        listings.organisation(f"Live Org {n}", members=[(me, OWNER)])
-        pending = listings.organisation(f"Pending Org {n}", members=[(me, OWNER)], live=False)
-        listings.project(f"Project {n}", members=[(me, MEMBER)])
-        JoinRequest.objects.create(organisation=pending, user=UserFactory())
+        OrganisationFactory(name=f"Live Org {n}", owner=me)
+        pending = submit(
+            OrganisationFactory(name=f"Pending Org {n}", owner=me, pending=True), by=me
+        )
+        ProjectFactory(name=f"Project {n}", members=[me])
+        JoinRequestFactory(organisation=pending)
     decide(pending, moderator, "reject")
 
     with django_assert_num_queries(14):

@@ -10,12 +10,18 @@ from django.core.files.base import ContentFile
 from accounts.export import EXPORTERS, export_user_data, register_exporter
 from accounts.models import User, UserLink
 from accounts.services import delete_account
+from listings.choices import Role
 from moderation.models import Report
-from organisations.models import Invitation, JoinRequest, Membership, Organisation
+from organisations.models import Membership, Organisation
 from projects.models import ProjectMembership
-from tests.accounts import listings
-from tests.accounts.listings import ADMIN, MEMBER, OWNER
 from tests.factories.accounts import DEFAULT_PASSWORD, UserFactory
+from tests.factories.listings import (
+    InvitationFactory,
+    JoinRequestFactory,
+    MembershipFactory,
+    OrganisationFactory,
+    ProjectFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -50,11 +56,11 @@ def test_export_downloads_everything_the_hub_holds_on_me(client, me):
     me.skills.set(["open data"])
     UserLink.objects.create(user=me, kind="github", url="https://github.com/ada")
     other = UserFactory()
-    kitchen = listings.organisation("Open Kitchen", members=[(me, OWNER)])
-    listings.project("Seed Library", members=[(me, MEMBER)])
-    elsewhere = listings.organisation("Civic Club", members=[(other, OWNER)])
-    Invitation.objects.create(organisation=kitchen, email="bob@example.org", invited_by=me)
-    JoinRequest.objects.create(organisation=elsewhere, user=me, message="Let me in")
+    kitchen = OrganisationFactory(name="Open Kitchen", owner=me)
+    ProjectFactory(name="Seed Library", members=[me])
+    elsewhere = OrganisationFactory(name="Civic Club", owner=other)
+    InvitationFactory(organisation=kitchen, email="bob@example.org", invited_by=me)
+    JoinRequestFactory(organisation=elsewhere, user=me, message="Let me in")
     Report.objects.create(
         reporter=me,
         content_type=ContentType.objects.get_for_model(Organisation),
@@ -94,7 +100,7 @@ def test_export_downloads_everything_the_hub_holds_on_me(client, me):
 
 def test_export_holds_nothing_about_other_people(client, me):
     other = UserFactory(email="someone@example.org", job_title="Secret agent")
-    listings.organisation("Their Org", members=[(other, OWNER)])
+    OrganisationFactory(name="Their Org", owner=other)
 
     response = client.post("/account/export/")
 
@@ -134,9 +140,10 @@ def test_delete_page_explains_what_is_deleted(client, me):
 
 
 def test_delete_is_refused_to_the_last_owner_of_a_listing(client, me):
-    kitchen = listings.organisation("Open Kitchen", members=[(me, OWNER)])
-    listings.project("Draft Project", members=[(me, OWNER)], live=False)
-    listings.organisation("Shared Org", members=[(me, OWNER), (UserFactory(), OWNER)])
+    kitchen = OrganisationFactory(name="Open Kitchen", owner=me)
+    ProjectFactory(name="Draft Project", owner=me, pending=True)
+    shared = OrganisationFactory(name="Shared Org", owner=me)
+    MembershipFactory(organisation=shared, role=Role.OWNER)
 
     page = client.get("/account/delete/")
     response = client.post(
@@ -173,8 +180,9 @@ def test_delete_refuses_a_wrong_password(client, me):
 
 def test_delete_removes_me_and_my_memberships_but_keeps_shared_listings(client, me):
     co_owner = UserFactory()
-    shared = listings.organisation("Shared Org", members=[(me, OWNER), (co_owner, OWNER)])
-    admin_of = listings.project("Seed Library", members=[(co_owner, OWNER), (me, ADMIN)])
+    shared = OrganisationFactory(name="Shared Org", owner=me)
+    MembershipFactory(organisation=shared, user=co_owner, role=Role.OWNER)
+    admin_of = ProjectFactory(name="Seed Library", owner=co_owner, admins=[me])
 
     response = client.post(
         "/account/delete/",
@@ -203,7 +211,7 @@ def test_delete_account_service_checks_the_confirmation(me):
 
 
 def test_delete_account_service_refuses_the_last_owner(me):
-    listings.organisation("Open Kitchen", members=[(me, OWNER)])
+    OrganisationFactory(name="Open Kitchen", owner=me)
 
     with pytest.raises(ValidationError) as error:
         delete_account(me, confirmed_email="ada@example.org")

@@ -6,7 +6,7 @@ from post_office.models import Email
 
 from accounts.mail import render_email, send_email
 from tests.factories.accounts import UserFactory
-from tests.factories.membership import create_organisation
+from tests.factories.listings import OrganisationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -26,7 +26,7 @@ def review_outcome(listing, user):
 
 def test_subject_is_plain_text_with_the_prefix_never_html_escaped():
     user = UserFactory()
-    listing = create_organisation(name='Tom & "Jerry" <Lab>')
+    listing = OrganisationFactory(name='Tom & "Jerry" <Lab>')
 
     message = review_outcome(listing, user)
 
@@ -35,7 +35,7 @@ def test_subject_is_plain_text_with_the_prefix_never_html_escaped():
 
 def test_message_has_a_plain_text_and_an_html_part_with_the_links():
     user = UserFactory(first_name="Olga")
-    listing = create_organisation(name="Open Commons")
+    listing = OrganisationFactory(name="Open Commons")
 
     message = review_outcome(listing, user)
     html, mimetype = message.alternatives[0]
@@ -48,7 +48,7 @@ def test_message_has_a_plain_text_and_an_html_part_with_the_links():
 
 def test_message_is_rendered_in_the_recipients_language():
     german, default = UserFactory(language="de"), UserFactory()
-    listing = create_organisation(name="Open Commons")
+    listing = OrganisationFactory(name="Open Commons")
 
     languages = [
         review_outcome(listing, user).alternatives[0][0].split('lang="')[1][:2]
@@ -61,7 +61,7 @@ def test_message_is_rendered_in_the_recipients_language():
 def test_send_writes_the_message_to_the_outbox_in_the_callers_transaction(settings):
     settings.EMAIL_BACKEND = "post_office.EmailBackend"
     user = UserFactory(email="olga@example.org")
-    listing = create_organisation(name="Open Commons")
+    listing = OrganisationFactory(name="Open Commons")
 
     with pytest.raises(RuntimeError), transaction.atomic():
         send_email("membership/email/member_removed", to=user, context={"listing": listing})

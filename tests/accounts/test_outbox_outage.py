@@ -9,7 +9,7 @@ from post_office.models import STATUS, Email
 
 from accounts.tasks import send_due_messages_task
 from tests.factories.accounts import UserFactory
-from tests.factories.membership import create_organisation
+from tests.factories.listings import OrganisationFactory
 from tests.support.mail import free_port
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -38,7 +38,7 @@ def test_mail_written_during_an_smtp_outage_arrives_once_when_it_is_over(
     mailbox.flush_outbox = False  # only the worker sends
     server_port, settings.EMAIL_PORT = settings.EMAIL_PORT, free_port()  # the server is down
     owner = UserFactory(email="owner@example.org")
-    create_organisation(owner=owner, name="Open Commons", slug="open-commons")
+    OrganisationFactory(owner=owner, name="Open Commons", slug="open-commons")
 
     signup = client.post("/accounts/signup/", SIGNUP)
     client.force_login(owner)

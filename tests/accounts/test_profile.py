@@ -9,9 +9,8 @@ from PIL import Image
 from taggit.models import Tag
 
 from accounts.models import User, UserLink
-from tests.accounts import listings
-from tests.accounts.listings import MEMBER, OWNER
 from tests.factories.accounts import UserFactory
+from tests.factories.listings import OrganisationFactory, ProjectFactory
 from tests.factories.taxonomy import PlaceFactory
 
 pytestmark = pytest.mark.django_db
@@ -123,10 +122,10 @@ def test_profile_of_a_nameless_account_does_not_fall_back_to_the_email(client):
 
 
 def test_profile_lists_only_published_organisations_and_projects(client, person):
-    listings.organisation("Open Kitchen", members=[(person, OWNER)])
-    listings.organisation("Secret Draft Org", members=[(person, OWNER)], live=False)
-    listings.project("Seed Library", members=[(person, MEMBER)])
-    listings.project("Hidden Draft Project", members=[(person, OWNER)], live=False)
+    OrganisationFactory(name="Open Kitchen", owner=person)
+    OrganisationFactory(name="Secret Draft Org", owner=person, pending=True)
+    ProjectFactory(name="Seed Library", members=[person])
+    ProjectFactory(name="Hidden Draft Project", owner=person, pending=True)
 
     response = client.get(person.get_absolute_url())
 
@@ -166,8 +165,8 @@ def test_profile_costs_the_same_queries_whatever_it_holds(client, django_assert_
     person.skills.set([f"skill {n}" for n in range(count)])
     for n in range(count):
         UserLink.objects.create(user=person, kind="website", url=f"https://example.org/{n}")
-        listings.organisation(f"Org {n}", members=[(person, MEMBER)])
-        listings.project(f"Project {n}", members=[(person, MEMBER)])
+        OrganisationFactory(name=f"Org {n}", members=[person])
+        ProjectFactory(name=f"Project {n}", members=[person])
 
     with django_assert_num_queries(5):
         response = client.get(person.get_absolute_url())

@@ -6,9 +6,9 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.factories.accounts import DEFAULT_PASSWORD, UserFactory
-from tests.factories.membership import create_organisation
+from tests.factories.listings import OrganisationFactory
 from tests.support.browser import assert_accessible
-from tests.support.mail import links_in
+from tests.support.mail import link_containing
 
 pytestmark = [
     pytest.mark.browser,
@@ -24,14 +24,9 @@ def _site(settings, live_server):
     settings.SITE_URL = live_server.url
 
 
-def only_link(message, fragment):
-    [link] = [link for link in links_in(message) if fragment in link]
-    return link
-
-
 def test_owner_invites_a_newcomer_who_signs_up_and_joins(page, new_tab, live_server, mailbox):
     owner = UserFactory(email="olga@example.org", first_name="Olga", last_name="Owner")
-    create_organisation(owner=owner, name="Open Commons", slug="open-commons")
+    OrganisationFactory(owner=owner, name="Open Commons", slug="open-commons")
 
     page.goto(f"/accounts/login/?next={MEMBERS}")
     page.get_by_label("Email").fill("olga@example.org")
@@ -49,7 +44,7 @@ def test_owner_invites_a_newcomer_who_signs_up_and_joins(page, new_tab, live_ser
     assert_accessible(page)
 
     [invitation] = mailbox.wait_for("lin@example.org")
-    invitation_link = only_link(invitation, "/invitations/")
+    invitation_link = link_containing(invitation, "/invitations/")
     assert invitation_link.startswith(live_server.url)
 
     invitee = new_tab()
@@ -67,7 +62,7 @@ def test_owner_invites_a_newcomer_who_signs_up_and_joins(page, new_tab, live_ser
     expect(invitee.get_by_role("heading", level=1)).to_have_text("Verify Your Email Address")
 
     [_, verification] = mailbox.wait_for("lin@example.org", count=2)
-    invitee.goto(only_link(verification, "/accounts/confirm-email/"))
+    invitee.goto(link_containing(verification, "/accounts/confirm-email/"))
     invitee.get_by_role("button", name="Confirm").click()
     expect(invitee.get_by_role("heading", level=1)).to_have_text("Log in")
     invitee.get_by_label("Email").fill("lin@example.org")

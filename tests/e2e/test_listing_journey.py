@@ -11,8 +11,7 @@ from playwright.sync_api import expect
 from accounts.models import User
 from organisations.models import Organisation
 from projects.models import Project
-from tests.factories.accounts import DEFAULT_PASSWORD
-from tests.factories.listings import make_moderator
+from tests.factories.accounts import DEFAULT_PASSWORD, UserFactory
 from tests.factories.taxonomy import GazetteerPlaceFactory
 from tests.support.browser import assert_accessible
 from tests.support.journeys import sign_up_and_verify
@@ -76,7 +75,9 @@ def approve_in_admin(tab, model, name):
 def test_innovator_registers_listings_a_moderator_approves_them(
     page, new_tab, live_server, tmp_path, mailbox
 ):
-    make_moderator(email="mod@example.org", first_name="Mona", last_name="Moderator")
+    UserFactory(
+        email="mod@example.org", first_name="Mona", last_name="Moderator", groups=["Moderators"]
+    )
     GazetteerPlaceFactory(
         name="Barcelona",
         country="ES",

@@ -7,7 +7,6 @@ from django.test import Client
 from playwright.sync_api import expect
 
 from projects.models import Project
-from tests.factories.accounts import UserFactory
 from tests.factories.listings import OrganisationFactory
 from tests.support.browser import assert_accessible
 
@@ -15,11 +14,6 @@ pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-
-@pytest.fixture
-def owner():
-    return UserFactory(email="olga@example.org", first_name="Olga", last_name="Owner")
 
 
 @pytest.fixture

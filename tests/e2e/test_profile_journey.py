@@ -4,8 +4,9 @@ their e-mail address — with axe checks on the profile form, the public profile
 import pytest
 from playwright.sync_api import expect
 
-from tests.factories.accounts import DEFAULT_PASSWORD, UserFactory
+from tests.factories.accounts import UserFactory
 from tests.support.browser import assert_accessible
+from tests.support.journeys import log_in
 
 pytestmark = [
     pytest.mark.browser,
@@ -13,14 +14,6 @@ pytestmark = [
 ]
 
 SCRIPT_BIO = "I build <script>alert('pwned')</script> tools for food banks."
-
-
-def log_in(page, email):
-    page.goto("/accounts/login/")
-    page.get_by_label("Email").fill(email)
-    page.get_by_label("Password (required)", exact=True).fill(DEFAULT_PASSWORD)
-    page.get_by_role("main").get_by_role("button", name="Log in").click()
-    expect(page.locator("header .account-name")).to_be_visible()
 
 
 def save_profile(page):

@@ -1,13 +1,18 @@
 import factory
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.utils import timezone
 
 DEFAULT_PASSWORD = "a-long-test-password-1"
 
 
 class UserFactory(factory.django.DjangoModelFactory):
-    """A user whose e-mail address is verified (allauth), ready to log in."""
+    """A user whose e-mail address is verified (allauth), ready to log in with DEFAULT_PASSWORD.
+
+    `verified=False` leaves the address unverified; `groups=["Moderators"]` (or "Editors") puts
+    the user in those groups, which the migrations create.
+    """
 
     class Meta:
         model = get_user_model()
@@ -29,3 +34,8 @@ class UserFactory(factory.django.DjangoModelFactory):
                 email=user.email,
                 defaults={"verified": extracted is not False, "primary": True},
             )
+
+    @factory.post_generation
+    def groups(user, create, extracted, **kwargs):
+        if create and extracted:
+            user.groups.add(*(Group.objects.get(name=name) for name in extracted))

@@ -1,38 +1,25 @@
-"""Organisations and projects in any review state, and the moderator who decides on them.
+"""Organisations and projects in any review state, and the rows that hang on them: memberships,
+invitations and requests to join. One factory per model.
 
-Factories write rows directly (published by default; `pending=True` for a draft nobody approved).
-To go through moderation as a user would, use the services (`organisations.services`) or
-the forms; `decide` plays the moderator's part with Wagtail's workflow API.
+Factories write rows directly: listings are published unless `pending=True` (a draft nobody
+approved, outside the review workflow). To go through moderation as a user would, use the forms
+or `moderation.services`; tests/support/moderation.py has `submit` and `decide` for that.
 """
 
 import factory
-from django.contrib.auth.models import Group
 from django.utils import timezone
 from django.utils.text import slugify
 
 from listings.choices import LinkKind, Role
-from organisations.models import Organisation
-from projects.models import Project
+from organisations.models import Invitation, JoinRequest, Membership, Organisation
+from projects.models import Project, ProjectInvitation, ProjectJoinRequest, ProjectMembership
 from taxonomy.models import AreaOfImpact, Technology
 from tests.factories.accounts import UserFactory
 
 
-def make_moderator(**fields):
-    user = UserFactory(**fields)
-    user.groups.add(Group.objects.get(name="Moderators"))
-    return user
-
-
-def decide(listing, moderator, action, comment=""):
-    """A moderator's "approve" or "reject" on the listing's current workflow task."""
-    task_state = listing.current_workflow_state.current_task_state
-    task_state.task.specific.on_action(task_state, moderator, action, comment=comment)
-    listing.refresh_from_db()
-
-
 class ListingFactory(factory.django.DjangoModelFactory):
-    """Shared fields; `owner=user` adds an owner, `members=[...]` adds plain members,
-    `keywords=[...]` and `links=n` add keywords and links."""
+    """Shared fields; `owner=user` adds an owner, `admins=[...]` and `members=[...]` add admins and
+    plain members, `keywords=[...]` and `links=n` add keywords and links."""
 
     class Meta:
         abstract = True
@@ -50,6 +37,11 @@ class ListingFactory(factory.django.DjangoModelFactory):
     def owner(listing, create, extracted, **kwargs):
         if create and extracted:
             listing.memberships.create(user=extracted, role=Role.OWNER)
+
+    @factory.post_generation
+    def admins(listing, create, extracted, **kwargs):
+        for user in extracted or []:
+            listing.memberships.create(user=user, role=Role.ADMIN)
 
     @factory.post_generation
     def members(listing, create, extracted, **kwargs):
@@ -121,3 +113,64 @@ class ProjectFactory(ListingFactory):
         if create and extracted:
             project.organisations.set(extracted)
             project.organisations.commit()
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    """A plain member (a fresh verified person unless `user=`) of a new organisation unless
+    `organisation=`; `role=Role.ADMIN` or `Role.OWNER` for the others."""
+
+    class Meta:
+        model = Membership
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    user = factory.SubFactory(UserFactory)
+    role = Role.MEMBER
+
+
+class ProjectMembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ProjectMembership
+
+    project = factory.SubFactory(ProjectFactory)
+    user = factory.SubFactory(UserFactory)
+    role = Role.MEMBER
+
+
+class InvitationFactory(factory.django.DjangoModelFactory):
+    """An open invitation to join as a member; usually with `organisation=` and `invited_by=`."""
+
+    class Meta:
+        model = Invitation
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    email = factory.Sequence(lambda n: f"invitee{n}@example.org")
+    role = Role.MEMBER
+
+
+class ProjectInvitationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ProjectInvitation
+
+    project = factory.SubFactory(ProjectFactory)
+    email = factory.Sequence(lambda n: f"project-invitee{n}@example.org")
+    role = Role.MEMBER
+
+
+class JoinRequestFactory(factory.django.DjangoModelFactory):
+    """An open request to join, from a fresh verified person unless `user=`."""
+
+    class Meta:
+        model = JoinRequest
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    user = factory.SubFactory(UserFactory)
+    message = "We worked together on the 2025 pilot."
+
+
+class ProjectJoinRequestFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ProjectJoinRequest
+
+    project = factory.SubFactory(ProjectFactory)
+    user = factory.SubFactory(UserFactory)
+    message = "I maintain the map data."

@@ -7,33 +7,18 @@ can do all of that.
 """
 
 import pytest
-from django.contrib.auth.models import Group
 
 from listings.choices import Role
 from moderation import roles
 from tests.factories.accounts import UserFactory
-from tests.factories.membership import create_organisation, create_project
+from tests.factories.listings import OrganisationFactory, ProjectFactory
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def staff():
-    return UserFactory(email="staff@example.org", is_staff=True)
-
-
-@pytest.fixture
-def group_moderator():
-    user = UserFactory(email="mod@example.org")
-    user.groups.add(Group.objects.get(name="Moderators"))
-    return user
-
-
-@pytest.fixture(params=["organisation", "project"])
-def make_listing(request):
-    owner = UserFactory(email="owner@example.org")
-    maker = create_organisation if request.param == "organisation" else create_project
-    return lambda live: maker(owner=owner, live=live)
+@pytest.fixture(params=[OrganisationFactory, ProjectFactory], ids=["organisation", "project"])
+def make_listing(request, owner):
+    return lambda live: request.param(owner=owner, pending=not live)
 
 
 def pages(listing):
@@ -48,18 +33,15 @@ def pages(listing):
     }
 
 
-def test_roles_tell_staff_moderators_and_editors_apart(staff, group_moderator):
-    editor = UserFactory(email="editor@example.org")
-    editor.groups.add(Group.objects.get(name="Editors"))
-
+def test_roles_tell_staff_moderators_and_editors_apart(staff, moderator, editor):
     answers = {
         user.email: (roles.is_moderator(user), roles.is_editor(user), roles.is_staff_member(user))
-        for user in (staff, group_moderator, editor)
+        for user in (staff, moderator, editor)
     }
 
     assert answers == {
         "staff@example.org": (False, False, True),
-        "mod@example.org": (True, False, True),
+        "moderator@example.org": (True, False, True),
         "editor@example.org": (False, True, True),
     }
 
@@ -103,11 +85,9 @@ def test_staff_without_a_group_cannot_manage_a_published_listing(client, staff, 
     assert listing.invitations.count() == 0
 
 
-def test_a_group_moderator_sees_and_manages_a_pending_listing(
-    client, group_moderator, make_listing
-):
+def test_a_group_moderator_sees_and_manages_a_pending_listing(client, moderator, make_listing):
     listing = make_listing(live=False)
-    client.force_login(group_moderator)
+    client.force_login(moderator)
     urls = pages(listing)
 
     statuses = {name: client.get(url).status_code for name, url in urls.items()}

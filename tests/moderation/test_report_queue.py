@@ -7,8 +7,10 @@ from django.urls import reverse
 from moderation.models import Report, ReportReason
 from moderation.reports import report_content
 from tests.factories.accounts import UserFactory
-from tests.factories.listings import OrganisationFactory, ProjectFactory, make_moderator
-from tests.organisations_extra.support import make_editor
+from tests.factories.listings import (
+    OrganisationFactory,
+    ProjectFactory,
+)
 
 pytestmark = [pytest.mark.django_db]
 
@@ -29,10 +31,10 @@ def report(subject, reason=ReportReason.SPAM, text="Spam.", by=None):
 
 
 @pytest.fixture
-def moderator(client):
-    user = make_moderator(email="mod@example.org")
-    client.force_login(user)
-    return user
+def moderator(moderator, client):
+    """The shared moderator, logged in: the report queue is theirs."""
+    client.force_login(moderator)
+    return moderator
 
 
 def test_report_queue_groups_open_reports_per_subject(client, moderator):
@@ -70,8 +72,8 @@ def test_report_queue_is_in_the_moderation_menu_for_moderators(client, moderator
     assert QUEUE_URL in response.text
 
 
-def test_report_queue_menu_is_hidden_from_editors(client):
-    client.force_login(make_editor())
+def test_report_queue_menu_is_hidden_from_editors(client, editor):
+    client.force_login(editor)
 
     response = client.get("/admin/")
 
@@ -137,10 +139,10 @@ def test_report_queue_refuses_people_without_admin_access(client):
     assert response.url.startswith("/admin/login/")
 
 
-def test_report_queue_refuses_editors(client):
+def test_report_queue_refuses_editors(client, editor):
     organisation = OrganisationFactory(name="Open Kitchen Collective")
     report(organisation)
-    client.force_login(make_editor())
+    client.force_login(editor)
 
     response = client.get(QUEUE_URL, follow=True)
 
@@ -149,10 +151,10 @@ def test_report_queue_refuses_editors(client):
     assert "Open Kitchen Collective" not in response.text
 
 
-def test_mark_resolved_is_refused_to_editors(client):
+def test_mark_resolved_is_refused_to_editors(client, editor):
     organisation = OrganisationFactory()
     report(organisation)
-    client.force_login(make_editor())
+    client.force_login(editor)
 
     response = client.post(resolve_url(organisation))
 

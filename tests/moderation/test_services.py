@@ -1,16 +1,16 @@
 """Submitting for review and the moderator's decision, on a real Organisation."""
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
 
 from listings.choices import Role
 from moderation.roles import is_trusted
 from moderation.services import check_pending_cap, submit_for_review
-from organisations.models import Membership, Organisation
+from organisations.models import Organisation
 from tests.factories.accounts import UserFactory
-from tests.factories.listings import decide
+from tests.factories.listings import MembershipFactory
 from tests.support.mail import text_of
+from tests.support.moderation import decide
 
 pytestmark = pytest.mark.django_db
 
@@ -20,15 +20,8 @@ def new_organisation(owner, name="Open Kitchen Collective"):
         name=name, slug=name.lower().replace(" ", "-"), short_description="Cooking together."
     )
     result = submit_for_review(organisation, by=owner)
-    Membership.objects.create(organisation=organisation, user=owner, role=Role.OWNER)
+    MembershipFactory(organisation=organisation, user=owner, role=Role.OWNER)
     return organisation, result
-
-
-@pytest.fixture
-def moderator():
-    user = UserFactory(email="mod@example.org", first_name="Mo")
-    user.groups.add(Group.objects.get(name="Moderators"))
-    return user
 
 
 def test_untrusted_submission_is_a_draft_in_review():
@@ -49,9 +42,8 @@ def test_moderators_are_trusted_and_publish_at_once(moderator):
 
 
 def test_approval_publishes_trusts_the_submitter_and_emails_the_owner(
-    moderator, mailbox, django_capture_on_commit_callbacks
+    owner, moderator, mailbox, django_capture_on_commit_callbacks
 ):
-    owner = UserFactory(email="owner@example.org")
     organisation, _ = new_organisation(owner)
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -66,9 +58,8 @@ def test_approval_publishes_trusts_the_submitter_and_emails_the_owner(
 
 
 def test_rejection_keeps_the_submission_and_emails_the_comment(
-    moderator, mailbox, django_capture_on_commit_callbacks
+    owner, moderator, mailbox, django_capture_on_commit_callbacks
 ):
-    owner = UserFactory(email="owner@example.org")
     organisation, _ = new_organisation(owner)
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -84,8 +75,7 @@ def test_rejection_keeps_the_submission_and_emails_the_comment(
     assert "/organisations/open-kitchen-collective/edit/" in body
 
 
-def test_edit_to_published_listing_stays_off_the_live_row_until_approved(moderator):
-    owner = UserFactory()
+def test_edit_to_published_listing_stays_off_the_live_row_until_approved(owner, moderator):
     organisation, _ = new_organisation(owner)
     decide(organisation, moderator, "approve")
     owner.trusted_at = None
@@ -102,8 +92,7 @@ def test_edit_to_published_listing_stays_off_the_live_row_until_approved(moderat
     assert Organisation.objects.get(pk=organisation.pk).short_description == "Now also composting."
 
 
-def test_resubmission_after_rejection_resumes_the_review(moderator):
-    owner = UserFactory()
+def test_resubmission_after_rejection_resumes_the_review(owner, moderator):
     organisation, _ = new_organisation(owner)
     decide(organisation, moderator, "reject", comment="Add a website")
 
@@ -116,9 +105,8 @@ def test_resubmission_after_rejection_resumes_the_review(moderator):
     assert organisation.get_latest_revision_as_object().website == "https://kitchen.example.org"
 
 
-def test_untrusted_users_have_a_cap_on_pending_submissions(settings):
+def test_untrusted_users_have_a_cap_on_pending_submissions(settings, owner):
     settings.MODERATION_MAX_PENDING_PER_USER = 2
-    owner = UserFactory()
     new_organisation(owner, "First")
     new_organisation(owner, "Second")
 

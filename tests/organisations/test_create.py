@@ -12,7 +12,7 @@ from listings.choices import Role
 from organisations.models import Organisation
 from tests.factories.accounts import UserFactory
 from tests.factories.listings import OrganisationFactory
-from tests.organisations.helpers import (
+from tests.support.forms import (
     camera_exif,
     image_bytes,
     image_upload,

@@ -6,8 +6,9 @@ from django.urls import reverse
 from listings.choices import Role
 from organisations.models import Organisation
 from tests.factories.accounts import UserFactory
-from tests.factories.listings import OrganisationFactory, decide
-from tests.organisations.helpers import image_upload, organisation_data
+from tests.factories.listings import OrganisationFactory
+from tests.support.forms import image_upload, organisation_data
+from tests.support.moderation import decide
 
 pytestmark = pytest.mark.django_db
 

@@ -6,9 +6,10 @@ import pytest
 from django.urls import reverse
 
 from organisations.models import Organisation
-from tests.factories.listings import OrganisationFactory, decide
-from tests.organisations.helpers import form_values, organisation_data
+from tests.factories.listings import OrganisationFactory
+from tests.support.forms import form_values, organisation_data
 from tests.support.mail import text_of
+from tests.support.moderation import decide
 
 pytestmark = pytest.mark.django_db
 

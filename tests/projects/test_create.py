@@ -7,7 +7,7 @@ from listings.choices import Role
 from projects.models import Project
 from tests.factories.accounts import UserFactory
 from tests.factories.listings import OrganisationFactory
-from tests.organisations.helpers import image_upload, project_data
+from tests.support.forms import image_upload, project_data
 
 pytestmark = pytest.mark.django_db
 

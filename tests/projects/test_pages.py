@@ -10,8 +10,9 @@ from listings.choices import Role
 from projects.models import Project
 from taxonomy.models import AreaOfImpact, Technology
 from tests.factories.accounts import UserFactory
-from tests.factories.listings import OrganisationFactory, ProjectFactory, decide
-from tests.organisations.helpers import project_data
+from tests.factories.listings import OrganisationFactory, ProjectFactory
+from tests.support.forms import project_data
+from tests.support.moderation import decide
 
 pytestmark = pytest.mark.django_db
 

@@ -2,7 +2,17 @@
 
 from playwright.sync_api import expect
 
-from tests.support.mail import links_in
+from tests.factories.accounts import DEFAULT_PASSWORD
+from tests.support.mail import link_containing
+
+
+def log_in(tab, email, password=DEFAULT_PASSWORD):
+    """Log in through the site's form and wait until the header shows the person's name."""
+    tab.goto("/accounts/login/")
+    tab.get_by_label("Email").fill(email)
+    tab.get_by_label("Password (required)", exact=True).fill(password)
+    tab.get_by_role("main").get_by_role("button", name="Log in").click()
+    expect(tab.locator("header .account-name")).to_be_visible()
 
 
 def sign_up_and_verify(tab, mailbox, *, first_name, last_name, email, password):
@@ -18,8 +28,7 @@ def sign_up_and_verify(tab, mailbox, *, first_name, last_name, email, password):
     tab.get_by_role("button", name="Create account").click()
     expect(tab.get_by_role("heading", level=1)).to_have_text("Verify Your Email Address")
     [message] = mailbox.wait_for(email)
-    [link] = [link for link in links_in(message) if "/accounts/confirm-email/" in link]
-    tab.goto(link)
+    tab.goto(link_containing(message, "/accounts/confirm-email/"))
     tab.get_by_role("button", name="Confirm").click()
     tab.get_by_label("Email").fill(email)
     tab.get_by_label("Password (required)", exact=True).fill(password)

@@ -11,6 +11,7 @@ import re
 import socket
 import time
 from email import policy
+from urllib.parse import urlsplit
 
 import pytest
 from aiosmtpd.controller import Controller
@@ -70,6 +71,18 @@ def text_of(message):
 
 def links_in(message):
     return LINK.findall(text_of(message))
+
+
+def link_containing(message, fragment):
+    """The one link in `message` that contains `fragment` (fails if there are none or several)."""
+    [link] = [link for link in links_in(message) if fragment in link]
+    return link
+
+
+def path_of(link):
+    """The path (and query) of an absolute link from an e-mail, for the test client."""
+    parts = urlsplit(link)
+    return f"{parts.path}?{parts.query}" if parts.query else parts.path
 
 
 def free_port():

@@ -12,9 +12,9 @@ from listings.choices import Role
 from listings.membership import services, tokens
 from organisations.models import Invitation, Membership
 from tests.factories.accounts import UserFactory
-from tests.factories.membership import InvitationFactory, MembershipFactory
-from tests.membership.conftest import login
-from tests.membership.helpers import body, link_containing, path_of
+from tests.factories.listings import InvitationFactory, JoinRequestFactory, MembershipFactory
+from tests.support.mail import link_containing, path_of, text_of
+from tests.support.people import login
 
 pytestmark = pytest.mark.django_db
 
@@ -41,8 +41,8 @@ def test_invitation_to_existing_user_says_log_in_and_accepting_makes_them_member
     assert "grace@example.org" in response.text  # listed under open invitations
     [message] = mailbox.wait_for("grace@example.org")
     assert message["Subject"] == "[DSI Hub] You are invited to join Open Commons"
-    assert 'Olga Owner invites you to join the organisation "Open Commons"' in body(message)
-    assert "Log in with grace@example.org and accept the invitation here:" in body(message)
+    assert 'Olga Owner invites you to join the organisation "Open Commons"' in text_of(message)
+    assert "Log in with grace@example.org and accept the invitation here:" in text_of(message)
     link = link_containing(message, "/invitations/")
     assert link.startswith("http://127.0.0.1:8000/invitations/")
 
@@ -68,7 +68,7 @@ def test_invitation_to_unknown_address_explains_signing_up(
     invite(client, "newcomer@example.org", callbacks=django_capture_on_commit_callbacks)
 
     [message] = mailbox.wait_for("newcomer@example.org")
-    text = body(message)
+    text = text_of(message)
     assert "You need an account on the DSI Hub to join." in text
     signup = link_containing(message, "/accounts/signup/")
     assert "email=newcomer%40example.org" in signup
@@ -277,7 +277,7 @@ def test_declining_tells_the_managers(
     assert not organisation.memberships.filter(user=invitee).exists()
     [notice] = mailbox.wait_for("owner@example.org")
     assert notice["Subject"] == "[DSI Hub] An invitation to Open Commons was declined"
-    assert "Lin Li (lin@example.org) declined" in body(notice)
+    assert "Lin Li (lin@example.org) declined" in text_of(notice)
 
 
 def test_cancelled_invitation_link_stops_working(client, organisation, owner):
@@ -295,7 +295,7 @@ def test_cancelled_invitation_link_stops_working(client, organisation, owner):
 
 def test_accepting_closes_an_open_request_to_join(organisation):
     invitee = UserFactory(email="lin@example.org")
-    join_request = organisation.join_requests.create(user=invitee)
+    join_request = JoinRequestFactory(organisation=organisation, user=invitee, message="")
     invitation = InvitationFactory(organisation=organisation, email="lin@example.org")
 
     services.accept_invitation(invitation, user=invitee)
@@ -313,3 +313,21 @@ def test_accepting_as_an_existing_admin_keeps_one_membership_and_the_role(organi
     services.accept_invitation(invitation, user=invitee)
 
     assert organisation.memberships.get(user=invitee).role == Role.ADMIN
+
+
+@pytest.mark.django_db(transaction=True)
+def test_invitation_email_is_sent_by_the_worker(
+    client, celery_worker, mailbox, organisation, owner
+):
+    """The invitation e-mail leaves through a real Celery worker, after the transaction commits."""
+    mailbox.flush_outbox = False  # the worker, not the test, sends the outbox
+    login(client, owner)
+
+    client.post(INVITE, {"email": "lin@example.org", "role": "member"})
+
+    [message] = mailbox.wait_for("lin@example.org", timeout=30)
+    assert message["Subject"] == "[DSI Hub] You are invited to join Open Commons"
+    assert "Olga Owner invites you" in text_of(message)
+    client.logout()
+    page = client.get(path_of(link_containing(message, "/invitations/")))
+    assert "Invitation to join Open Commons" in page.text

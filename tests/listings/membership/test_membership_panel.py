@@ -5,8 +5,8 @@ from django.contrib.auth.models import AnonymousUser
 from django.template.loader import render_to_string
 
 from organisations.models import Organisation
-from tests.factories.membership import JoinRequestFactory, MembershipFactory
-from tests.membership.conftest import login
+from tests.factories.listings import JoinRequestFactory, MembershipFactory
+from tests.support.people import login
 
 pytestmark = pytest.mark.django_db
 

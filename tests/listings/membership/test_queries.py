@@ -9,13 +9,13 @@ from listings.choices import Role
 from listings.membership.queries import pending_for_user
 from organisations.models import Invitation
 from tests.factories.accounts import UserFactory
-from tests.factories.membership import (
+from tests.factories.listings import (
     InvitationFactory,
     JoinRequestFactory,
     MembershipFactory,
+    OrganisationFactory,
     ProjectInvitationFactory,
     ProjectJoinRequestFactory,
-    create_organisation,
 )
 
 pytestmark = pytest.mark.django_db
@@ -29,10 +29,10 @@ def test_pending_lists_invitations_to_my_addresses_of_both_kinds(organisation, p
     project_invitation = ProjectInvitationFactory(
         project=project, email="work@example.net", invited_by=owner
     )
-    InvitationFactory(organisation=create_organisation(), email="unverified@example.net")
-    answered = InvitationFactory(organisation=create_organisation(), email="me@example.org")
+    InvitationFactory(organisation=OrganisationFactory(), email="unverified@example.net")
+    answered = InvitationFactory(organisation=OrganisationFactory(), email="me@example.org")
     Invitation.objects.filter(pk=answered.pk).update(accepted_at=timezone.now())
-    expired = InvitationFactory(organisation=create_organisation(), email="me@example.org")
+    expired = InvitationFactory(organisation=OrganisationFactory(), email="me@example.org")
     Invitation.objects.filter(pk=expired.pk).update(created_at=timezone.now() - timedelta(days=20))
 
     pending = pending_for_user(me)
@@ -48,10 +48,8 @@ def test_pending_lists_invitations_to_my_addresses_of_both_kinds(organisation, p
 def test_pending_lists_requests_on_listings_i_manage(organisation, project, owner, admin):
     org_request = JoinRequestFactory(organisation=organisation)
     project_request = ProjectJoinRequestFactory(project=project)
-    JoinRequestFactory(organisation=create_organisation())  # not mine
-    org_request.__class__.objects.create(
-        organisation=organisation, user=UserFactory(), decided_at=timezone.now(), accepted=False
-    )
+    JoinRequestFactory(organisation=OrganisationFactory())  # not mine
+    JoinRequestFactory(organisation=organisation, decided_at=timezone.now(), accepted=False)
 
     for_owner = pending_for_user(owner)
     for_admin = pending_for_user(admin)
@@ -72,10 +70,10 @@ def test_plain_members_have_no_requests_to_answer(organisation, member):
 def test_pending_runs_five_queries_whatever_the_numbers(count, django_assert_num_queries):
     me = UserFactory(email="me@example.org")
     for _ in range(count):
-        organisation = create_organisation()
+        organisation = OrganisationFactory()
         MembershipFactory(organisation=organisation, user=me, role=Role.OWNER)
         JoinRequestFactory(organisation=organisation)
-        InvitationFactory(organisation=create_organisation(), email="me@example.org")
+        InvitationFactory(organisation=OrganisationFactory(), email="me@example.org")
 
     with django_assert_num_queries(5):
         pending = pending_for_user(me)

@@ -1,4 +1,4 @@
-"""Building form submissions and image uploads for the listing tests."""
+"""Form submissions and image uploads for the listing tests (organisations and projects)."""
 
 import io
 from html.parser import HTMLParser

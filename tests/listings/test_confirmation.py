@@ -16,9 +16,8 @@ from listings.confirmation import (
     request_confirmations,
 )
 from listings.tasks import request_confirmations_task
-from organisations.models import Membership
 from tests.factories.accounts import UserFactory
-from tests.factories.listings import OrganisationFactory
+from tests.factories.listings import MembershipFactory, OrganisationFactory
 from tests.support.mail import links_in, text_of
 
 pytestmark = [pytest.mark.django_db]
@@ -35,9 +34,7 @@ def confirm_url(organisation, token=None):
 
 
 def add_member(organisation, role, **fields):
-    user = UserFactory(**fields)
-    Membership.objects.create(organisation=organisation, user=user, role=role)
-    return user
+    return MembershipFactory(organisation=organisation, role=role, user=UserFactory(**fields)).user
 
 
 @pytest.fixture

@@ -8,8 +8,7 @@ from listings.choices import Role
 from organisations.claims import approve_claim, claim_organisation, reject_claim
 from organisations.models import Claim, Membership, Organisation
 from tests.factories.accounts import UserFactory
-from tests.factories.listings import OrganisationFactory, make_moderator
-from tests.organisations_extra.support import make_editor
+from tests.factories.listings import OrganisationFactory
 from tests.support.mail import links_in, text_of
 
 pytestmark = [pytest.mark.django_db]
@@ -33,10 +32,10 @@ def claimant(client):
 
 
 @pytest.fixture
-def moderator(client):
-    user = make_moderator(email="mod@example.org")
-    client.force_login(user)
-    return user
+def moderator(moderator, client):
+    """The shared moderator, logged in: the claims queue is theirs."""
+    client.force_login(moderator)
+    return moderator
 
 
 def render_prompt(organisation, viewer):
@@ -288,9 +287,9 @@ def test_deciding_a_claim_twice_is_404(client, moderator):
 
 
 @pytest.mark.parametrize("action", ["approve/", "reject/"])
-def test_claim_decisions_are_refused_to_editors(client, action):
+def test_claim_decisions_are_refused_to_editors(client, action, editor):
     claim = open_claim()
-    client.force_login(make_editor())
+    client.force_login(editor)
 
     response = client.post(f"{QUEUE_URL}{claim.pk}/{action}", {"reason": "No."}, follow=True)
 

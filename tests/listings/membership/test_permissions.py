@@ -7,13 +7,13 @@ from django.test import Client
 
 from listings.choices import Role
 from organisations.models import Invitation, JoinRequest, Membership
-from tests.factories.membership import (
+from tests.factories.listings import (
     InvitationFactory,
     JoinRequestFactory,
     MembershipFactory,
-    create_organisation,
+    OrganisationFactory,
 )
-from tests.membership.conftest import login
+from tests.support.people import login
 
 pytestmark = pytest.mark.django_db
 
@@ -90,7 +90,7 @@ def test_stranger_is_refused(client, organisation, targets, stranger, action):
 
 @pytest.mark.parametrize("action", ["invite", "remove", "transfer"])
 def test_stranger_gets_404_on_a_listing_awaiting_review(client, owner, stranger, action):
-    create_organisation(owner=owner, slug="pending-org", live=False)
+    OrganisationFactory(owner=owner, slug="pending-org", pending=True)
     url = {
         "invite": "/organisations/pending-org/members/invite/",
         "remove": "/organisations/pending-org/members/1/remove/",
@@ -105,7 +105,7 @@ def test_stranger_gets_404_on_a_listing_awaiting_review(client, owner, stranger,
 def test_members_page_of_a_listing_awaiting_review_is_hidden_from_strangers(
     client, owner, stranger
 ):
-    create_organisation(owner=owner, slug="pending-org", live=False, name="Pending Org")
+    OrganisationFactory(owner=owner, slug="pending-org", pending=True, name="Pending Org")
 
     stranger_response = login(client, stranger).get("/organisations/pending-org/members/")
     owner_response = login(client, owner).get("/organisations/pending-org/members/")

@@ -5,9 +5,9 @@ import pytest
 from listings.choices import Role
 from organisations.models import JoinRequest
 from tests.factories.accounts import UserFactory
-from tests.factories.membership import JoinRequestFactory, create_organisation
-from tests.membership.conftest import login
-from tests.membership.helpers import body, link_containing, path_of
+from tests.factories.listings import JoinRequestFactory, OrganisationFactory
+from tests.support.mail import link_containing, path_of, text_of
+from tests.support.people import login
 
 pytestmark = pytest.mark.django_db
 
@@ -27,8 +27,8 @@ def test_request_to_join_emails_the_managers_with_a_working_link(
     [to_owner] = mailbox.wait_for("owner@example.org")
     [to_admin] = mailbox.wait_for("admin@example.org")
     assert to_owner["Subject"] == "[DSI Hub] Sam Stranger asks to join Open Commons"
-    assert "I run the Ghent chapter." in body(to_owner)
-    assert "Hello Ada," in body(to_admin)
+    assert "I run the Ghent chapter." in text_of(to_owner)
+    assert "Hello Ada," in text_of(to_admin)
     members_page = login(client, owner).get(path_of(link_containing(to_owner, "/members/")))
     assert "Sam Stranger" in members_page.text
     assert "I run the Ghent chapter." in members_page.text
@@ -52,7 +52,7 @@ def test_accepting_a_request_makes_a_member_and_tells_them(
     assert (join_request.accepted, join_request.decided_by) == (True, owner)
     [message] = mailbox.wait_for("lin@example.org")
     assert message["Subject"] == "[DSI Hub] Welcome to Open Commons"
-    assert "was accepted. You are now a member." in body(message)
+    assert "was accepted. You are now a member." in text_of(message)
     members_page = login(client, requester).get(path_of(link_containing(message, "/members/")))
     assert "Lin" in members_page.text
 
@@ -75,7 +75,7 @@ def test_declining_a_request_tells_the_requester(
     assert join_request.accepted is False
     [message] = mailbox.wait_for("lin@example.org")
     assert message["Subject"] == "[DSI Hub] Your request to join Open Commons"
-    assert "declined your request to join" in body(message)
+    assert "declined your request to join" in text_of(message)
     assert client.get(path_of(link_containing(message, "/open-commons/"))).status_code == 200
 
 
@@ -123,7 +123,7 @@ def test_request_to_join_with_honeypot_filled_is_refused(client, organisation, s
 
 
 def test_requests_to_join_are_rate_limited(client, stranger):
-    organisations = [create_organisation() for _ in range(11)]
+    organisations = [OrganisationFactory() for _ in range(11)]
     login(client, stranger)
     for listing in organisations[:10]:
         client.post(f"/organisations/{listing.slug}/join/", {"message": ""})
@@ -136,7 +136,7 @@ def test_requests_to_join_are_rate_limited(client, stranger):
 
 
 def test_listing_awaiting_review_cannot_be_joined_by_strangers(client, owner, stranger):
-    create_organisation(owner=owner, slug="pending-org", live=False)
+    OrganisationFactory(owner=owner, slug="pending-org", pending=True)
     login(client, stranger)
 
     response = client.post("/organisations/pending-org/join/", {"message": ""})

@@ -3,13 +3,13 @@
 import pytest
 
 from listings.choices import Role
-from tests.factories.membership import (
+from tests.factories.listings import (
     InvitationFactory,
     JoinRequestFactory,
     MembershipFactory,
     ProjectMembershipFactory,
 )
-from tests.membership.conftest import login
+from tests.support.people import login
 
 pytestmark = pytest.mark.django_db
 

@@ -4,9 +4,9 @@ import pytest
 
 from listings.choices import Role
 from tests.factories.accounts import UserFactory
-from tests.factories.membership import MembershipFactory, create_organisation
-from tests.membership.conftest import login
-from tests.membership.helpers import body, link_containing, path_of
+from tests.factories.listings import MembershipFactory, OrganisationFactory
+from tests.support.mail import link_containing, path_of, text_of
+from tests.support.people import login
 
 pytestmark = pytest.mark.django_db
 
@@ -37,7 +37,7 @@ def test_owner_makes_a_member_admin_and_they_are_told(
     assert role_of(organisation, member) == Role.ADMIN
     [message] = mailbox.wait_for("member@example.org")
     assert message["Subject"] == "[DSI Hub] You are now admin of Open Commons"
-    assert "As an admin you can edit the listing" in body(message)
+    assert "As an admin you can edit the listing" in text_of(message)
     page = login(client, member).get(path_of(link_containing(message, "/members/")))
     assert "Invite someone" in page.text
 
@@ -116,7 +116,7 @@ def test_owner_removes_a_member_who_is_told(
     assert not organisation.memberships.filter(user=member).exists()
     [message] = mailbox.wait_for("member@example.org")
     assert message["Subject"] == "[DSI Hub] You are no longer a member of Open Commons"
-    assert "Olga Owner removed you" in body(message)
+    assert "Olga Owner removed you" in text_of(message)
 
 
 def test_admin_cannot_remove_another_admin(client, organisation, admin):
@@ -191,8 +191,8 @@ def test_owner_transfers_ownership_and_becomes_admin(
     [to_new_owner] = mailbox.wait_for("member@example.org")
     [to_previous] = mailbox.wait_for("owner@example.org")
     mailbox.wait_for("admin@example.org")
-    assert "You are now the owner of the organisation" in body(to_new_owner)
-    assert "Mo Member is now the owner" in body(to_previous)
+    assert "You are now the owner of the organisation" in text_of(to_new_owner)
+    assert "Mo Member is now the owner" in text_of(to_previous)
     assert to_previous["Subject"] == "[DSI Hub] Mo Member is now the owner of Open Commons"
 
 
@@ -221,7 +221,7 @@ def test_admin_cannot_transfer_ownership(client, organisation, owner, admin, mem
 
 def test_transfer_to_someone_outside_the_listing_is_refused(client, organisation, owner, member):
     elsewhere = MembershipFactory(
-        organisation=create_organisation(),
+        organisation=OrganisationFactory(),
         user=UserFactory(),
     )
     login(client, owner)

@@ -4,9 +4,9 @@ import pytest
 
 from listings.choices import Role
 from tests.factories.accounts import UserFactory
-from tests.factories.membership import ProjectJoinRequestFactory, ProjectMembershipFactory
-from tests.membership.conftest import login
-from tests.membership.helpers import body, link_containing, path_of
+from tests.factories.listings import ProjectJoinRequestFactory, ProjectMembershipFactory
+from tests.support.mail import link_containing, path_of, text_of
+from tests.support.people import login
 
 pytestmark = pytest.mark.django_db
 
@@ -27,7 +27,7 @@ def test_project_invitation_is_accepted_from_the_emailed_link(
         response = login(client, invitee).post(link, {"answer": "accept"}, follow=True)
 
     assert message["Subject"] == "[DSI Hub] You are invited to join Repair Map"
-    assert 'join the project "Repair Map"' in body(message)
+    assert 'join the project "Repair Map"' in text_of(message)
     assert "Welcome! You are now a member of Repair Map." in response.text
     assert "Lin Li" in response.text
     assert project.memberships.get(user=invitee).role == Role.MEMBER

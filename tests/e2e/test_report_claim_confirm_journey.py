@@ -3,13 +3,13 @@
 import pytest
 from playwright.sync_api import expect
 
-from listings.choices import Role
 from listings.confirmation import make_token
 from moderation.models import Report
-from organisations.models import Claim, Membership
-from tests.factories.accounts import DEFAULT_PASSWORD, UserFactory
+from organisations.models import Claim
+from tests.factories.accounts import UserFactory
 from tests.factories.listings import OrganisationFactory
 from tests.support.browser import assert_accessible
+from tests.support.journeys import log_in
 
 pytestmark = [
     pytest.mark.browser,
@@ -17,21 +17,12 @@ pytestmark = [
 ]
 
 
-def log_in(page, user):
-    page.goto("/accounts/login/")
-    page.get_by_label("Email").fill(user.email)
-    page.get_by_label("Password (required)", exact=True).fill(DEFAULT_PASSWORD)
-    page.get_by_role("main").get_by_role("button", name="Log in").click()
-    expect(page.locator("header .account-name")).to_be_visible()
-
-
 def test_person_reports_claims_and_confirms_through_accessible_pages(page):
     person = UserFactory(email="ada@example.org", first_name="Ada")
     spammy = OrganisationFactory(name="Cheap Watches Online")
     imported = OrganisationFactory(name="Imported Collective")
-    own = OrganisationFactory(name="Ada's Lab")
-    Membership.objects.create(organisation=own, user=person, role=Role.OWNER)
-    log_in(page, person)
+    own = OrganisationFactory(name="Ada's Lab", owner=person)
+    log_in(page, person.email)
 
     page.goto(f"/report/organisations/organisation/{spammy.pk}/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Report “Cheap Watches Online”")
