@@ -91,6 +91,13 @@ def pytest_collection_modifyitems(items):
 _SERIALIZED_CONTENTS = {}
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup):
+    """pytest-django's set-up, then remember its snapshot at once: when the session's first
+    transactional test drives Playwright, the hooks below would otherwise never see it."""
+    _reattach_serialized_contents()
+
+
 @pytest.hookimpl(tryfirst=True)
 def pytest_runtest_teardown(item):
     _reattach_serialized_contents()
