@@ -1,7 +1,10 @@
 from zeal import zeal_context
 
+from accounts.verification import has_verified_email, verification_required_response
+
+ADMIN_PREFIXES = ("/admin/", "/django-admin/")
 # Wagtail's and Django's admins are not ours to fix; their repeated lookups would drown the signal.
-UNGUARDED_PREFIXES = ("/admin/", "/django-admin/")
+UNGUARDED_PREFIXES = ADMIN_PREFIXES
 
 
 def nplusone_guard(get_response):
@@ -16,5 +19,22 @@ def nplusone_guard(get_response):
             return get_response(request)
         with zeal_context():
             return get_response(request)
+
+    return middleware
+
+
+def verified_admins_only(get_response):
+    """Keep people without a verified e-mail address out of both admins, whatever session they
+    hold (the admins' own login pages used to accept them)."""
+
+    def middleware(request):
+        user = request.user
+        if (
+            request.path.startswith(ADMIN_PREFIXES)
+            and user.is_authenticated
+            and not has_verified_email(user)
+        ):
+            return verification_required_response(request)
+        return get_response(request)
 
     return middleware

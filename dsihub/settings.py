@@ -111,6 +111,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "dsihub.middleware.verified_admins_only",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 

@@ -1,15 +1,16 @@
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+
+from accounts.verification import verified_email_required
 
 from .antispam import rate_limit
 from .forms import ReportForm
 from .reports import report_content, reportable_model, reportable_queryset
 
 
-@login_required
+@verified_email_required
 @rate_limit("report", per_user="10/h", per_ip="30/h")
 def report(request, app_label, model_name, pk):
     subject = _reportable_or_404(app_label, model_name, pk)
