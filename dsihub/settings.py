@@ -165,15 +165,21 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 REDIS_URL = env("REDIS_URL", default="")
 
 if REDIS_URL:
+    # Falls back to this process's memory while Redis is unreachable, and logs it: pages, logins
+    # and forms keep working, rate limits count per process (see dsihub/cache.py).
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "dsihub.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "dsihub",
+            "RETRY_SECONDS": 30,
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# In the database, not the cache: a Redis outage logs nobody out.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 # Accounts ----------------------------------------------------------------------------------
 
@@ -341,6 +347,9 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_TIME_LIMIT = 5 * 60
 CELERY_TASK_SOFT_TIME_LIMIT = 4 * 60
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# While Redis is down, .delay() raises at once (kombu's OperationalError, or RuntimeError from
+# the result consumer) instead of retrying the result store for ~20 s inside a web request.
+CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS = {"retry_policy": {"max_retries": 0}}
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
     "clear-expired-sessions": {
