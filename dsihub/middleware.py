@@ -1,4 +1,6 @@
-from zeal import zeal_context
+import re
+
+from django.core.exceptions import SuspiciousOperation
 
 from accounts.verification import has_verified_email, verification_required_response
 
@@ -13,6 +15,7 @@ def nplusone_guard(get_response):
     Only reads are guarded: they are what a listing's cost is about. Writes go through Wagtail's
     revision machinery, which looks rows up one at a time by design.
     """
+    from zeal import zeal_context  # a development dependency: imported only when switched on
 
     def middleware(request):
         if request.method not in ("GET", "HEAD") or request.path.startswith(UNGUARDED_PREFIXES):
@@ -21,6 +24,37 @@ def nplusone_guard(get_response):
             return get_response(request)
 
     return middleware
+
+
+# C0 controls except tab, line feed and carriage return, and lone UTF-16 surrogates: no form
+# needs them, and PostgreSQL refuses NUL in text (a query with one would fail with a 500).
+CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff]")
+
+
+class ControlCharacterInRequest(SuspiciousOperation):
+    """Django answers a SuspiciousOperation with the 400 page and logs it (django.security.*)."""
+
+
+def reject_control_characters(get_response):
+    """Answer 400 when the path, a query parameter or a form field holds a control character."""
+
+    def middleware(request):
+        if _holds_control_characters(request):
+            raise ControlCharacterInRequest(
+                f"Control character in the path, query or form of {request.method} request"
+            )
+        return get_response(request)
+
+    return middleware
+
+
+def _holds_control_characters(request):
+    texts = [request.path]
+    for data in (request.GET, request.POST):
+        for key, values in data.lists():
+            texts.append(key)
+            texts.extend(values)
+    return any(CONTROL_CHARACTERS.search(text) for text in texts)
 
 
 def verified_admins_only(get_response):
