@@ -71,9 +71,9 @@ class ProfileForm(forms.ModelForm):
             "show_email",
         ]
         widgets = {"bio": forms.Textarea(attrs={"rows": 6})}
-        field_classes = {
-            name: PlainTextField for name in ["first_name", "last_name", "job_title", "company"]
-        }
+        field_classes = dict.fromkeys(
+            ["first_name", "last_name", "job_title", "company"], PlainTextField
+        )
         help_texts = {
             "show_email": _("When ticked, anyone can see your address on your profile page."),
         }

@@ -20,9 +20,7 @@ class UserQuerySet(models.QuerySet):
 
     def verified(self):
         """People with at least one verified e-mail address (allauth's EmailAddress)."""
-        return self.filter(
-            Exists(EmailAddress.objects.filter(user=OuterRef("pk"), verified=True))
-        )
+        return self.filter(Exists(EmailAddress.objects.filter(user=OuterRef("pk"), verified=True)))
 
     def for_profile(self):
         """What the public profile shows about the person, in a fixed number of queries."""

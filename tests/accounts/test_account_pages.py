@@ -48,4 +48,3 @@ def test_no_username_is_asked_for_or_shown_at_signup(client):
 
     assert 'name="username"' not in response.text
     assert re.search(r'name="email"', response.text)
-

@@ -77,7 +77,9 @@ def test_staff_reach_the_django_admin_through_the_hub_login(client, staff):
 
 @pytest.mark.parametrize("login_page", ["/admin/login/", "/django-admin/login/"])
 def test_admin_login_form_checks_no_password(client, staff, login_page):
-    right = client.post(login_page, {"username": "editor@example.org", "password": DEFAULT_PASSWORD})
+    right = client.post(
+        login_page, {"username": "editor@example.org", "password": DEFAULT_PASSWORD}
+    )
     wrong = client.post(login_page, {"username": "editor@example.org", "password": "wrong"})
 
     assert (right.status_code, right["Location"]) == (wrong.status_code, wrong["Location"])
@@ -105,7 +107,9 @@ def test_admin_logins_stop_after_five_wrong_passwords(client, staff):
     for _ in range(5):
         client.post(login_page, {"login": "editor@example.org", "password": "wrong"})
 
-    response = client.post(login_page, {"login": "editor@example.org", "password": DEFAULT_PASSWORD})
+    response = client.post(
+        login_page, {"login": "editor@example.org", "password": DEFAULT_PASSWORD}
+    )
 
     assert response.status_code == 200
     assert "Too many failed login attempts" in response.text
