@@ -1,5 +1,7 @@
 import re
 
+from csp.middleware import CSPMiddleware
+from django.conf import settings
 from django.core.exceptions import SuspiciousOperation
 
 from accounts.verification import has_verified_email, verification_required_response
@@ -72,3 +74,33 @@ def verified_admins_only(get_response):
         return get_response(request)
 
     return middleware
+
+
+def permissions_policy(get_response):
+    """Send settings.PERMISSIONS_POLICY as the Permissions-Policy header on every response."""
+    header = ", ".join(
+        f"{feature}=({' '.join(allowed)})"
+        for feature, allowed in settings.PERMISSIONS_POLICY.items()
+    )
+
+    def middleware(request):
+        response = get_response(request)
+        response.setdefault("Permissions-Policy", header)
+        return response
+
+    return middleware
+
+
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """django-csp: settings.CONTENT_SECURITY_POLICY, except under the admins, which get
+    settings.ADMIN_CONTENT_SECURITY_POLICY (their own templates need inline styles)."""
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only=report_only)
+        if (
+            not report_only
+            and parts.config is None
+            and request.path_info.startswith(ADMIN_PREFIXES)
+        ):
+            parts.config = settings.ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"]
+        return parts

@@ -7,9 +7,11 @@ See docs/configuration.md for every variable.
 """
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
 from celery.schedules import crontab
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -86,6 +88,7 @@ INSTALLED_APPS = [
     "django_filters",
     "django_countries",
     "template_partials",
+    "csp",
     "allauth",
     "allauth.account",
     "allauth.socialaccount",
@@ -102,6 +105,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "dsihub.middleware.ContentSecurityPolicyMiddleware",
+    "dsihub.middleware.permissions_policy",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -279,6 +284,24 @@ if AWS_STORAGE_BUCKET_NAME:
 else:
     MEDIA_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 
+
+def _origin(url):
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+# Where uploaded images are loaded from, for the Content-Security-Policy below.
+if AWS_STORAGE_BUCKET_NAME and AWS_S3_CUSTOM_DOMAIN:
+    MEDIA_SOURCES = [f"https://{AWS_S3_CUSTOM_DOMAIN}"]
+elif AWS_STORAGE_BUCKET_NAME and AWS_S3_ENDPOINT_URL:
+    MEDIA_SOURCES = [_origin(AWS_S3_ENDPOINT_URL)]
+elif AWS_STORAGE_BUCKET_NAME:
+    MEDIA_SOURCES = ["https://*.amazonaws.com"]
+elif MEDIA_URL.startswith(("http://", "https://")):
+    MEDIA_SOURCES = [_origin(MEDIA_URL)]
+else:
+    MEDIA_SOURCES = []
+
 STORAGES = {
     "default": MEDIA_STORAGE,
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
@@ -302,6 +325,66 @@ if not DEBUG:
     SECURE_HSTS_PRELOAD = env.bool("DJANGO_SECURE_HSTS_PRELOAD", default=True)
     SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 
+# Content-Security-Policy (django-csp). Public pages run no inline script or style and no
+# eval; JSON-LD <script type="application/ld+json"> is data and is not blocked. Map tiles come
+# from OpenStreetMap. A social login form posts to the hub, which redirects to the provider, so
+# the provider is a form target too.
+MAP_TILE_SOURCES = ["https://tile.openstreetmap.org"]
+SOCIAL_LOGIN_ORIGINS = {"github": "https://github.com", "google": "https://accounts.google.com"}
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:", *MAP_TILE_SOURCES, *MEDIA_SOURCES],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [
+            SELF,
+            *[SOCIAL_LOGIN_ORIGINS[name] for name in ENABLED_SOCIAL_PROVIDERS],
+        ],
+        "frame-ancestors": [NONE],
+        "upgrade-insecure-requests": not DEBUG and SECURE_SSL_REDIRECT,
+    },
+}
+# The Wagtail and Django admins (dsihub.middleware.ADMIN_PREFIXES) get a looser policy, tried
+# in Chromium (tests/e2e/test_admin_journey.py): Wagtail 8's chooser widgets render inline
+# <script>new SnippetChooser(...)</script> and Draftail injects <style> elements, so both need
+# 'unsafe-inline' there (no eval); uploads preview as blob: images; page preview frames the
+# admin itself.
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:", *MAP_TILE_SOURCES, *MEDIA_SOURCES],
+        "font-src": [SELF, "data:"],
+        "frame-src": [SELF],
+        "frame-ancestors": [SELF],
+    },
+}
+# Browser features no page of the hub uses (dsihub.middleware.permissions_policy).
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in [
+        "accelerometer",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "interest-cohort",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "serial",
+        "usb",
+    ]
+}
+
 # Moderation --------------------------------------------------------------------------------
 
 MODERATION_MAX_PENDING_PER_USER = env.int("MODERATION_MAX_PENDING_PER_USER", default=3)
@@ -317,6 +400,10 @@ WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAIL_I18N_ENABLED = False
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 5 * 1024 * 1024
+WAGTAIL_GRAVATAR_PROVIDER_URL = None  # staff avatars: no e-mail hashes sent to a third party
+# The dashboard's "new Wagtail release" notice fetches releases.wagtail.org from the browser;
+# upgrades come through requirements.lock, and the admin's CSP allows no third-party fetches.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILSEARCH_URLS = env.list("WAGTAILSEARCH_URLS", default=[])
 if WAGTAILSEARCH_URLS:
     # opensearch3 (default), opensearch2, elasticsearch8 or elasticsearch9; see configuration.md
