@@ -1,8 +1,11 @@
+import json
+
 import pytest
 from django.core.cache import cache
 
 from dsihub.cache import RedisOutage
 from dsihub.celery import app as celery_app
+from tests.dsihub.test_settings import PRODUCTION_ENV, manage
 from tests.support.mail import free_port
 from tests.support.redis import resilient_cache
 
@@ -112,3 +115,26 @@ def test_healthz_reaches_the_real_broker(client, settings, real_broker):
 
     assert response.status_code == 200
     assert response.json()["checks"]["broker"] == {"ok": True}
+
+
+def test_healthz_reports_a_database_outage_without_error_text():
+    probe = (
+        "import json; from django.test import Client; r = Client().get('/healthz'); "
+        "print(r.status_code, json.dumps(r.json(), sort_keys=True))"
+    )
+    env = {
+        **PRODUCTION_ENV,
+        "ALLOWED_HOSTS": "testserver",
+        "DJANGO_SECURE_SSL_REDIRECT": "0",
+        "DATABASE_URL": f"postgres://postgres@127.0.0.1:{free_port()}/nowhere",
+        "REDIS_URL": "",
+    }
+
+    result = manage("shell", "-c", probe, env=env)
+
+    status, body = result.stdout.strip().splitlines()[-1].split(" ", 1)
+    assert status == "503"
+    assert json.loads(body)["status"] == "unavailable"
+    assert json.loads(body)["checks"]["database"] == {"ok": False}
+    assert json.loads(body)["checks"]["cache"] == {"ok": True}
+    assert "connection" not in body.lower()
