@@ -5,7 +5,9 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
+from accounts.models import User
 from tests.factories.accounts import DEFAULT_PASSWORD, UserFactory
+from tests.support.mail import links_in
 
 pytestmark = pytest.mark.django_db
 
@@ -172,3 +174,15 @@ def test_admin_password_reset_form_sends_no_mail(client, staff, mailbox):
 
     assert response["Location"] == "/accounts/password/reset/"
     assert mailbox.messages == []
+
+
+def test_superuser_made_by_createsuperuser_verifies_by_email_before_the_admin(client, mailbox):
+    User.objects.create_superuser(email="root@example.org", password=DEFAULT_PASSWORD)
+    login_page = client.get("/admin/login/")["Location"]
+
+    response = client.post(login_page, {"login": "root@example.org", "password": DEFAULT_PASSWORD})
+
+    assert response["Location"] == "/accounts/confirm-email/"
+    assert not logged_in(client)
+    [message] = mailbox.wait_for("root@example.org")
+    assert any("/accounts/confirm-email/" in link for link in links_in(message))
