@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import Country
 
 from moderation.images import SafeImageField
+from moderation.text import PlainTextField
 from taxonomy.models import Place
 
 from .models import User, UserLink
@@ -15,8 +16,8 @@ from .models import User, UserLink
 class SignupForm(forms.Form):
     """Extra sign-up fields on top of allauth's e-mail and password (ACCOUNT_SIGNUP_FORM_CLASS)."""
 
-    first_name = forms.CharField(label=_("First name"), max_length=150)
-    last_name = forms.CharField(label=_("Last name"), max_length=150, required=False)
+    first_name = PlainTextField(label=_("First name"), max_length=150)
+    last_name = PlainTextField(label=_("Last name"), max_length=150, required=False)
     accept_terms = forms.BooleanField(
         label=_("I accept the terms of use and the privacy policy"),
         error_messages={"required": _("You need to accept the terms to create an account.")},
@@ -78,6 +79,9 @@ class ProfileForm(forms.ModelForm):
             "language",
         ]
         widgets = {"bio": forms.Textarea(attrs={"rows": 6})}
+        field_classes = dict.fromkeys(
+            ["first_name", "last_name", "job_title", "company"], PlainTextField
+        )
         help_texts = {
             "show_email": _("When ticked, anyone can see your address on your profile page."),
         }

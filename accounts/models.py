@@ -1,6 +1,8 @@
+from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
+from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -15,6 +17,10 @@ from .choices import LinkKind
 class UserQuerySet(models.QuerySet):
     def active(self):
         return self.filter(is_active=True)
+
+    def verified(self):
+        """People with at least one verified e-mail address (allauth's EmailAddress)."""
+        return self.filter(Exists(EmailAddress.objects.filter(user=OuterRef("pk"), verified=True)))
 
     def for_profile(self):
         """What the public profile shows about the person, in a fixed number of queries."""

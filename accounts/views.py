@@ -1,11 +1,14 @@
 from django.contrib import messages
-from django.contrib.auth import get_user_model, logout
+from django.contrib.auth import REDIRECT_FIELD_NAME, get_user_model, logout
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template import TemplateDoesNotExist
 from django.template.loader import get_template
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView
 
@@ -17,6 +20,7 @@ from .export import export_filename, export_user_data_json
 from .forms import DeleteAccountForm, ProfileForm, UserLinkFormSet
 from .sections import dashboard_sections, profile_sections
 from .services import delete_account, save_profile
+from .verification import verified_email_required
 
 User = get_user_model()
 REPORT_LINK_TEMPLATE = "components/report_link.html"
@@ -32,9 +36,10 @@ def _optional_template(name):
 
 
 class PersonDetailView(DetailView):
-    """A person's public profile; people whose account is deactivated are not found."""
+    """A person's public profile. Deactivated accounts and accounts without a verified e-mail
+    address have none (ids are sequential: unverified sign-ups must not become pages)."""
 
-    queryset = User.objects.active().for_profile()
+    queryset = User.objects.active().verified().for_profile()
     context_object_name = "person"
     template_name = "accounts/user_detail.html"
 
@@ -53,7 +58,7 @@ class PersonDetailView(DetailView):
 person_detail = PersonDetailView.as_view()
 
 
-@login_required
+@verified_email_required
 def profile_edit(request):
     # A fresh copy: an invalid form must not leave typed values on request.user (the header).
     person = User.objects.select_related("city").get(pk=request.user.pk)
@@ -103,3 +108,26 @@ def account_delete(request):
             messages.success(request, _("Your account and your data have been deleted."))
             return redirect("/")
     return render(request, "accounts/user_delete.html", {"form": form, "blocking": blocking})
+
+
+def admin_login(request, *, admin_home, can_enter):
+    """The Wagtail and Django admin login pages lead to the hub's own login (allauth), which
+    holds the rate limits and the e-mail verification; `next` brings people back to the admin.
+
+    Someone logged in whom the admin turns away sees "Access denied" rather than a login form:
+    no admin page ever checks a password, so none can tell whether it was right.
+    """
+    next_url = request.GET.get(REDIRECT_FIELD_NAME, "")
+    if not url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        next_url = admin_home
+    if not request.user.is_authenticated:
+        return redirect_to_login(next_url, login_url=reverse("account_login"))
+    if can_enter(request):
+        return redirect(next_url)
+    raise PermissionDenied
+
+
+def can_enter_wagtail_admin(request):
+    return request.user.has_perm("wagtailadmin.access_admin")

@@ -1,5 +1,10 @@
-"""The /healthz endpoint: is each backing service reachable from this process?"""
+"""The /healthz endpoint: is each backing service reachable from this process?
 
+Anonymous callers (probes) get the names of the services and whether each answered, never the
+error text: that goes to the log, and staff see it too.
+"""
+
+import logging
 import uuid
 
 from django.core.cache import cache
@@ -9,6 +14,8 @@ from django.views.decorators.cache import never_cache
 
 from .celery import app as celery_app
 
+logger = logging.getLogger(__name__)
+
 
 def check_database():
     with connection.cursor() as cursor:
@@ -17,6 +24,12 @@ def check_database():
 
 
 def check_cache():
+    """Redis itself when the cache falls back to local memory during outages (it has ping());
+    otherwise a write and read back through the cache."""
+    ping = getattr(cache, "ping", None)
+    if ping is not None:
+        ping()
+        return
     key = f"healthz:{uuid.uuid4().hex}"
     cache.set(key, "ok", timeout=5)
     if cache.get(key) != "ok":
@@ -30,7 +43,8 @@ def check_broker():
 
 
 def run_checks():
-    """Return {service: {"ok": bool, ...}}. The broker is only required when tasks are not eager."""
+    """Return {service: {"ok": bool, ...}}; a failure carries "error" (not shown to everyone).
+    The broker is only required when tasks are not eager."""
     checks = {"database": check_database, "cache": check_cache}
     eager = celery_app.conf.task_always_eager
     if not eager:
@@ -40,7 +54,9 @@ def run_checks():
         try:
             check()
         except Exception as exc:  # noqa: BLE001 - any failure means "unreachable", reported as data
-            results[name] = {"ok": False, "error": f"{type(exc).__name__}: {exc}"}
+            error = f"{type(exc).__name__}: {exc}"
+            logger.warning("healthz: %s is unreachable: %s", name, error)
+            results[name] = {"ok": False, "error": error}
         else:
             results[name] = {"ok": True}
     if eager:
@@ -48,11 +64,33 @@ def run_checks():
     return results
 
 
+def overall_status(results):
+    """ok; degraded (pages are served, a supporting service is down); unavailable (no database)."""
+    if all(result["ok"] for result in results.values()):
+        return "ok"
+    return "unavailable" if not results["database"]["ok"] else "degraded"
+
+
+def _is_staff(request, results):
+    """Staff may read the errors; without a database the session cannot be asked."""
+    if not results["database"]["ok"]:
+        return False
+    return request.user.is_authenticated and request.user.is_staff
+
+
+def _without_errors(results):
+    return {
+        name: {key: value for key, value in result.items() if key != "error"}
+        for name, result in results.items()
+    }
+
+
 @never_cache
 def healthz(request):
     results = run_checks()
-    healthy = all(result["ok"] for result in results.values())
+    status = overall_status(results)
+    shown = results if _is_staff(request, results) else _without_errors(results)
     return JsonResponse(
-        {"status": "ok" if healthy else "unavailable", "checks": results},
-        status=200 if healthy else 503,
+        {"status": status, "checks": shown},
+        status=200 if status == "ok" else 503,
     )

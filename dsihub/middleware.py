@@ -1,7 +1,14 @@
-from zeal import zeal_context
+import re
 
+from csp.middleware import CSPMiddleware
+from django.conf import settings
+from django.core.exceptions import SuspiciousOperation
+
+from accounts.verification import has_verified_email, verification_required_response
+
+ADMIN_PREFIXES = ("/admin/", "/django-admin/")
 # Wagtail's and Django's admins are not ours to fix; their repeated lookups would drown the signal.
-UNGUARDED_PREFIXES = ("/admin/", "/django-admin/")
+UNGUARDED_PREFIXES = ADMIN_PREFIXES
 
 
 def nplusone_guard(get_response):
@@ -10,6 +17,7 @@ def nplusone_guard(get_response):
     Only reads are guarded: they are what a listing's cost is about. Writes go through Wagtail's
     revision machinery, which looks rows up one at a time by design.
     """
+    from zeal import zeal_context  # a development dependency: imported only when switched on
 
     def middleware(request):
         if request.method not in ("GET", "HEAD") or request.path.startswith(UNGUARDED_PREFIXES):
@@ -18,3 +26,81 @@ def nplusone_guard(get_response):
             return get_response(request)
 
     return middleware
+
+
+# C0 controls except tab, line feed and carriage return, and lone UTF-16 surrogates: no form
+# needs them, and PostgreSQL refuses NUL in text (a query with one would fail with a 500).
+CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff]")
+
+
+class ControlCharacterInRequest(SuspiciousOperation):
+    """Django answers a SuspiciousOperation with the 400 page and logs it (django.security.*)."""
+
+
+def reject_control_characters(get_response):
+    """Answer 400 when the path, a query parameter or a form field holds a control character."""
+
+    def middleware(request):
+        if _holds_control_characters(request):
+            raise ControlCharacterInRequest(
+                f"Control character in the path, query or form of {request.method} request"
+            )
+        return get_response(request)
+
+    return middleware
+
+
+def _holds_control_characters(request):
+    texts = [request.path]
+    for data in (request.GET, request.POST):
+        for key, values in data.lists():
+            texts.append(key)
+            texts.extend(values)
+    return any(CONTROL_CHARACTERS.search(text) for text in texts)
+
+
+def verified_admins_only(get_response):
+    """Keep people without a verified e-mail address out of both admins, whatever session they
+    hold (the admins' own login pages used to accept them)."""
+
+    def middleware(request):
+        user = request.user
+        if (
+            request.path.startswith(ADMIN_PREFIXES)
+            and user.is_authenticated
+            and not has_verified_email(user)
+        ):
+            return verification_required_response(request)
+        return get_response(request)
+
+    return middleware
+
+
+def permissions_policy(get_response):
+    """Send settings.PERMISSIONS_POLICY as the Permissions-Policy header on every response."""
+    header = ", ".join(
+        f"{feature}=({' '.join(allowed)})"
+        for feature, allowed in settings.PERMISSIONS_POLICY.items()
+    )
+
+    def middleware(request):
+        response = get_response(request)
+        response.setdefault("Permissions-Policy", header)
+        return response
+
+    return middleware
+
+
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """django-csp: settings.CONTENT_SECURITY_POLICY, except under the admins, which get
+    settings.ADMIN_CONTENT_SECURITY_POLICY (their own templates need inline styles)."""
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only=report_only)
+        if (
+            not report_only
+            and parts.config is None
+            and request.path_info.startswith(ADMIN_PREFIXES)
+        ):
+            parts.config = settings.ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"]
+        return parts

@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 
 import environ
 from celery.schedules import crontab
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -88,6 +89,7 @@ INSTALLED_APPS = [
     "django_filters",
     "django_countries",
     "template_partials",
+    "csp",
     "allauth",
     "allauth.account",
     "allauth.socialaccount",
@@ -105,6 +107,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "dsihub.middleware.ContentSecurityPolicyMiddleware",
+    "dsihub.middleware.permissions_policy",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -112,8 +116,10 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "dsihub.middleware.reject_control_characters",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "dsihub.middleware.verified_admins_only",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -170,20 +176,28 @@ FORM_RENDERER = "dsihub.forms.FormRenderer"
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'db.sqlite3'}")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=60)
+# A kept-open connection is checked before reuse, so a database restart costs no failed requests.
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env("REDIS_URL", default="")
 
 if REDIS_URL:
+    # Falls back to this process's memory while Redis is unreachable, and logs it: pages, logins
+    # and forms keep working, rate limits count per process (see dsihub/cache.py).
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "dsihub.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "dsihub",
+            "RETRY_SECONDS": 30,
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# In the database, not the cache: a Redis outage logs nobody out.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 # Accounts ----------------------------------------------------------------------------------
 
@@ -295,6 +309,24 @@ if AWS_STORAGE_BUCKET_NAME:
 else:
     MEDIA_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 
+
+def _origin(url):
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+# Where uploaded images are loaded from, for the Content-Security-Policy below.
+if AWS_STORAGE_BUCKET_NAME and AWS_S3_CUSTOM_DOMAIN:
+    MEDIA_SOURCES = [f"https://{AWS_S3_CUSTOM_DOMAIN}"]
+elif AWS_STORAGE_BUCKET_NAME and AWS_S3_ENDPOINT_URL:
+    MEDIA_SOURCES = [_origin(AWS_S3_ENDPOINT_URL)]
+elif AWS_STORAGE_BUCKET_NAME:
+    MEDIA_SOURCES = ["https://*.amazonaws.com"]
+elif MEDIA_URL.startswith(("http://", "https://")):
+    MEDIA_SOURCES = [_origin(MEDIA_URL)]
+else:
+    MEDIA_SOURCES = []
+
 STORAGES = {
     "default": MEDIA_STORAGE,
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
@@ -318,6 +350,66 @@ if not DEBUG:
     SECURE_HSTS_PRELOAD = env.bool("DJANGO_SECURE_HSTS_PRELOAD", default=True)
     SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 
+# Content-Security-Policy (django-csp). Public pages run no inline script or style and no
+# eval; JSON-LD <script type="application/ld+json"> is data and is not blocked. Map tiles come
+# from OpenStreetMap. A social login form posts to the hub, which redirects to the provider, so
+# the provider is a form target too.
+MAP_TILE_SOURCES = ["https://tile.openstreetmap.org"]
+SOCIAL_LOGIN_ORIGINS = {"github": "https://github.com", "google": "https://accounts.google.com"}
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:", *MAP_TILE_SOURCES, *MEDIA_SOURCES],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [
+            SELF,
+            *[SOCIAL_LOGIN_ORIGINS[name] for name in ENABLED_SOCIAL_PROVIDERS],
+        ],
+        "frame-ancestors": [NONE],
+        "upgrade-insecure-requests": not DEBUG and SECURE_SSL_REDIRECT,
+    },
+}
+# The Wagtail and Django admins (dsihub.middleware.ADMIN_PREFIXES) get a looser policy, tried
+# in Chromium (tests/e2e/test_admin_journey.py): Wagtail 8's chooser widgets render inline
+# <script>new SnippetChooser(...)</script> and Draftail injects <style> elements, so both need
+# 'unsafe-inline' there (no eval); uploads preview as blob: images; page preview frames the
+# admin itself.
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:", *MAP_TILE_SOURCES, *MEDIA_SOURCES],
+        "font-src": [SELF, "data:"],
+        "frame-src": [SELF],
+        "frame-ancestors": [SELF],
+    },
+}
+# Browser features no page of the hub uses (dsihub.middleware.permissions_policy).
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in [
+        "accelerometer",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "interest-cohort",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "serial",
+        "usb",
+    ]
+}
+
 # Moderation --------------------------------------------------------------------------------
 
 MODERATION_MAX_PENDING_PER_USER = env.int("MODERATION_MAX_PENDING_PER_USER", default=3)
@@ -333,6 +425,10 @@ WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAIL_I18N_ENABLED = False
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 5 * 1024 * 1024
+WAGTAIL_GRAVATAR_PROVIDER_URL = None  # staff avatars: no e-mail hashes sent to a third party
+# The dashboard's "new Wagtail release" notice fetches releases.wagtail.org from the browser;
+# upgrades come through requirements.lock, and the admin's CSP allows no third-party fetches.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILSEARCH_URLS = env.list("WAGTAILSEARCH_URLS", default=[])
 if WAGTAILSEARCH_URLS:
     # opensearch3 (default), opensearch2, elasticsearch8 or elasticsearch9; see configuration.md
@@ -364,6 +460,9 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_TIME_LIMIT = 5 * 60
 CELERY_TASK_SOFT_TIME_LIMIT = 4 * 60
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# While Redis is down, .delay() raises at once (kombu's OperationalError, or RuntimeError from
+# the result consumer) instead of retrying the result store for ~20 s inside a web request.
+CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS = {"retry_policy": {"max_retries": 0}}
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
     "clear-expired-sessions": {

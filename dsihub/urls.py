@@ -1,16 +1,40 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path, reverse_lazy
+from django.views.generic import RedirectView
 from django.views.i18n import set_language
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from accounts.views import admin_login, can_enter_wagtail_admin
+
 from .health import healthz
+
+# One front door: the admins' own login and password-reset pages are shadowed (these patterns
+# come before the admins' URLs) and lead to allauth's, which rate-limit and require a verified
+# e-mail address.
+front_door = [
+    path(
+        "admin/login/",
+        admin_login,
+        {"admin_home": "/admin/", "can_enter": can_enter_wagtail_admin},
+    ),
+    path(
+        "django-admin/login/",
+        admin_login,
+        {"admin_home": "/django-admin/", "can_enter": admin.site.has_permission},
+    ),
+    re_path(
+        r"^admin/password_reset/",
+        RedirectView.as_view(url=reverse_lazy("account_reset_password")),
+    ),
+]
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    *front_door,
     path("admin/", include(wagtailadmin_urls)),
     path("django-admin/", admin.site.urls),
     path("documents/", include(wagtaildocs_urls)),

@@ -15,9 +15,7 @@ attributes: organisations, projects, events and funding calls all submit through
 
 import uuid
 
-from allauth.account.models import EmailAddress
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
@@ -25,6 +23,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views.generic import FormView
+
+from accounts.verification import has_verified_email, verified_email_required
 
 from .antispam import rate_limit
 from .forms import ReportForm
@@ -35,11 +35,6 @@ from .status import review_status
 CREATE_RATES = {"per_user": "10/h", "per_ip": "30/h"}
 EDIT_RATES = {"per_user": "60/h", "per_ip": "120/h"}
 TOKEN_FIELD = "submission_token"  # noqa: S105 - a form field name, not a secret
-
-
-def has_verified_email(user):
-    """Submitting content needs a verified e-mail address (allauth keeps the state)."""
-    return EmailAddress.objects.filter(user=user, verified=True).exists()
 
 
 class ModeratedFormMixin(LoginRequiredMixin):
@@ -167,7 +162,7 @@ class ModeratedEditView(ModeratedFormMixin, FormView):
 # Reports ------------------------------------------------------------------------------------
 
 
-@login_required
+@verified_email_required
 @rate_limit("report", per_user="10/h", per_ip="30/h")
 def report(request, app_label, model_name, pk):
     subject = _reportable_or_404(app_label, model_name, pk)

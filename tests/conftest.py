@@ -34,7 +34,7 @@ TEST_SETTINGS = {
 if settings.REDIS_URL:
     TEST_SETTINGS["CACHES"] = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            **settings.CACHES["default"],  # the production backend, on the tests' database
             "LOCATION": redis_url_for_tests(settings.REDIS_URL, "cache"),
             "KEY_PREFIX": "dsihub-test",
         }

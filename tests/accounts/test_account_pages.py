@@ -48,31 +48,3 @@ def test_no_username_is_asked_for_or_shown_at_signup(client):
 
     assert 'name="username"' not in response.text
     assert re.search(r'name="email"', response.text)
-
-
-def test_staff_log_into_wagtail_admin_with_their_email(client):
-    UserFactory(email="editor@example.org", is_staff=True, is_superuser=True)
-
-    response = client.post(
-        "/admin/login/",
-        {"username": "editor@example.org", "password": DEFAULT_PASSWORD},
-        follow=True,
-    )
-
-    assert response.status_code == 200
-    assert response.redirect_chain[-1][0] == "/admin/"
-    assert "Dashboard" in response.text
-
-
-def test_wagtail_admin_refuses_people_without_admin_access(client):
-    UserFactory(email="innovator@example.org")
-
-    response = client.post(
-        "/admin/login/",
-        {"username": "innovator@example.org", "password": DEFAULT_PASSWORD},
-        follow=True,
-    )
-
-    assert response.redirect_chain[-1][0].startswith("/admin/login/")
-    assert "You do not have permission to access the admin" in response.text
-    assert "Dashboard" not in response.text

@@ -75,3 +75,16 @@ def test_social_login_providers_switch_on_by_environment_only():
     assert with_github.stdout.strip().splitlines()[-1] == (
         "['allauth.socialaccount.providers.github']"
     )
+
+
+def test_production_policy_upgrades_insecure_requests_and_allows_social_login_forms():
+    show = (
+        "from django.conf import settings as s; d = s.CONTENT_SECURITY_POLICY['DIRECTIVES']; "
+        "print(d['upgrade-insecure-requests'], d['form-action'])"
+    )
+    env = {**PRODUCTION_ENV, "GITHUB_CLIENT_ID": "id", "GITHUB_CLIENT_SECRET": "secret"}
+
+    result = manage("shell", "-c", show, env=env)
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "True [\"'self'\", 'https://github.com']"

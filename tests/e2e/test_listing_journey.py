@@ -124,10 +124,11 @@ def test_innovator_registers_listings_a_moderator_approves_them(
     assert visitor.goto(PROJECT).status == 404
 
     moderator = new_tab()
-    moderator.goto("/admin/login/")
-    moderator.locator("#id_username").fill("mod@example.org")
-    moderator.locator("#id_password").fill(DEFAULT_PASSWORD)
-    moderator.get_by_role("button", name="Sign in").click()
+    moderator.goto("/admin/login/")  # leads to the hub's login, then back to the admin
+    moderator.get_by_label("Email").fill("mod@example.org")
+    moderator.get_by_label("Password (required)", exact=True).fill(DEFAULT_PASSWORD)
+    moderator.get_by_role("main").get_by_role("button", name="Log in").click()
+    expect(moderator).to_have_url(f"{live_server.url}/admin/")
     moderator.goto("/admin/snippets/organisations/organisation/")
     expect(moderator.get_by_role("link", name="Open Kitchen Collective")).to_be_visible()
     approve_in_admin(moderator, Organisation, "Open Kitchen Collective")

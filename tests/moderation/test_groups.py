@@ -11,7 +11,7 @@ def test_staff_groups_exist_and_open_the_wagtail_admin(client, group_name):
     user = UserFactory(email="staff@example.org")
     user.groups.add(Group.objects.get(name=group_name))
 
-    client.post("/admin/login/", {"username": "staff@example.org", "password": DEFAULT_PASSWORD})
+    client.post("/accounts/login/", {"login": "staff@example.org", "password": DEFAULT_PASSWORD})
     response = client.get("/admin/")
 
     assert response.status_code == 200

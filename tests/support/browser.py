@@ -1,5 +1,11 @@
-"""Playwright driving the system Chromium against pytest-django's live_server, plus axe checks."""
+"""Playwright driving the system Chromium against pytest-django's live_server, plus axe checks.
 
+Every browser context opened through the `browser` fixture reports Content-Security-Policy
+violations (the `securitypolicyviolation` event, in every frame and after every navigation);
+a browser test with any violation fails (`pytest_runtest_call` below).
+"""
+
+import contextlib
 import os
 import re
 import shutil
@@ -21,6 +27,62 @@ SERIOUS = {"serious", "critical"}
 # Tabs reach only the live server: map tiles and other third-party requests are aborted, as the
 # network is closed to tests anyway.
 OFFSITE = re.compile(r"^https?://(?!127\.0\.0\.1|localhost)")
+CSP_BINDING = "__dsihubCspViolation"
+CSP_LISTENER = f"""
+document.addEventListener("securitypolicyviolation", (event) => {{
+  window.{CSP_BINDING}?.({{
+    directive: event.effectiveDirective,
+    blocked: event.blockedURI,
+    where: `${{event.sourceFile}}:${{event.lineNumber}}`,
+    sample: event.sample,
+    page: document.location.href,
+  }});
+}});
+"""
+
+
+class CspWatch:
+    """Collects the CSP violations of every context it watches."""
+
+    def __init__(self):
+        self.violations = []
+        self.contexts = []
+
+    def watch(self, context):
+        self.contexts.append(context)
+        context.expose_binding(CSP_BINDING, lambda source, violation: self.record(violation))
+        context.add_init_script(CSP_LISTENER)
+
+    def record(self, violation):
+        self.violations.append(violation)
+
+
+class WatchedBrowser:
+    """The Playwright browser, whose new contexts report CSP violations to `self.csp`."""
+
+    def __init__(self, browser):
+        self._browser = browser
+        self.csp = CspWatch()
+
+    def new_context(self, **kwargs):
+        context = self._browser.new_context(**kwargs)
+        if kwargs.get("java_script_enabled", True):  # without JavaScript nothing can report
+            self.csp.watch(context)
+        return context
+
+    def __getattr__(self, name):
+        return getattr(self._browser, name)
+
+    def csp_violations(self):
+        """What was reported so far; asks each open page for a round trip first, so reports
+        still on their way from the browser arrive."""
+        for context in self._browser.contexts:
+            if context not in self.csp.contexts:
+                continue  # JavaScript off: evaluate() would wait for ever
+            for tab in context.pages:
+                with contextlib.suppress(Exception):
+                    tab.evaluate("0")
+        return self.csp.violations
 
 
 @pytest.fixture(scope="session")
@@ -35,7 +97,7 @@ def browser():
         chromium = playwright.chromium.launch(
             executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
         )
-        yield chromium
+        yield WatchedBrowser(chromium)
         chromium.close()
 
 
@@ -79,3 +141,25 @@ def assert_accessible(page):
         for v in violations
     )
     assert violations == [], f"axe found serious/critical problems on {page.url}:\n{report}"
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item):
+    """Fail a browser test whose pages violated the Content-Security-Policy."""
+    browser = item.funcargs.get("browser")
+    if isinstance(browser, WatchedBrowser):
+        browser.csp.violations.clear()
+    result = yield
+    if isinstance(browser, WatchedBrowser):
+        violations = browser.csp_violations()
+        report = "\n".join(_describe(violation) for violation in violations)
+        assert violations == [], f"Content-Security-Policy violations:\n{report}"
+    return result
+
+
+def _describe(violation):
+    blocked = violation["blocked"] or violation["sample"]
+    return (
+        f"{violation['directive']} blocked {blocked!r} at {violation['where']} "
+        f"on {violation['page']}"
+    )

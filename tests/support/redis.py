@@ -1,6 +1,8 @@
 import os
 from urllib.parse import urlsplit, urlunsplit
 
+from tests.support.mail import free_port
+
 # Tests keep away from the database numbers a developer's hub uses (0 by default). Two test runs
 # on one machine (two checkouts) pick different numbers with TEST_REDIS_DB_CACHE/_BROKER.
 TEST_DB_NUMBERS = {
@@ -13,3 +15,21 @@ def redis_url_for_tests(url, purpose):
     """Return `url` pointing at the Redis database number reserved for tests' `purpose`."""
     parts = urlsplit(url)
     return urlunsplit(parts._replace(path=f"/{TEST_DB_NUMBERS[purpose]}"))
+
+
+def closed_port_url():
+    """A Redis URL nobody listens on: a port the system just handed out and took back."""
+    return f"redis://127.0.0.1:{free_port()}/0"
+
+
+def resilient_cache(location, **params):
+    """CACHES for the production cache backend (dsihub.cache) at `location`."""
+    return {
+        "default": {
+            "BACKEND": "dsihub.cache.ResilientRedisCache",
+            "LOCATION": location,
+            "KEY_PREFIX": "dsihub-test",
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+            **params,
+        }
+    }
