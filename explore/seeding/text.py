@@ -5,6 +5,7 @@ People get names from their country's Faker locale; organisations are either DSI
 comes from the generator seeded in the command, so two runs write the same words.
 """
 
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.text import slugify
 
 from . import SEED_EMAIL_DOMAIN
@@ -54,10 +55,12 @@ class Writer:
     """Invented words for seeded rows, drawn from one random generator."""
 
     def __init__(self, rng):
-        from faker import (
-            Faker,
-        )  # a development dependency (factory_boy); only large seeding needs it
-
+        try:
+            from faker import Faker  # a development dependency (through factory_boy)
+        except ImportError as error:
+            raise ImproperlyConfigured(
+                "Seeding at scale needs Faker, from the development install (make install)."
+            ) from error
         self.rng = rng
         self._fakers = {}
         self._faker_class = Faker
