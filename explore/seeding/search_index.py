@@ -76,7 +76,7 @@ def _insert_select(index, queryset):
     )
     with index.write_connection.cursor() as cursor:
         cursor.execute(
-            f"INSERT INTO {IndexEntry._meta.db_table} ({columns}) {sql} "  # noqa: S608 - our own column names; values are parameters
+            f"INSERT INTO {IndexEntry._meta.db_table} ({columns}) {sql} "
             f"ON CONFLICT (content_type_id, object_id) DO UPDATE SET {updates}, title_norm = 1.0",
             params,
         )
