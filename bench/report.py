@@ -94,7 +94,9 @@ def _docs_section(results):
         f"gunicorn {machine['gunicorn']} ({load['workers']} sync workers), "
         f"PostgreSQL {machine['postgresql']}, Redis {machine['redis']}; {machine['wrk']}, "
         f"{load['connections']} connections, {load['threads']} threads, {load['duration']} s per "
-        f"page and mode after {load['warmup']} s of warm-up.",
+        f"page and mode after {load['warmup']} s of warm-up. Load average before and after "
+        f"the run (other work on the machine): {results['load_average']['before']:.1f}, "
+        f"{results['load_average']['after']:.1f}.",
         "",
         table(results["pages"], [mode for mode in MODES if mode in results["modes"]]),
     ]

@@ -3,18 +3,21 @@
 1. its own PostgreSQL database (created if missing) and Redis database, production settings
    over plain HTTP (see `bench.environment` for the variables);
 2. migrate, `seed_demo --scale large` (skipped when already seeded), collectstatic;
-3. per mode, cold (`DJANGO_PAGE_CACHE=0`) then warm (`=1`): flush Redis, count each page's SQL
-   queries (`bench.probe`), start gunicorn, and per page run wrk for a warm-up and then for
-   the measurement;
+3. flush Redis; per mode, cold (`DJANGO_PAGE_CACHE=0`) and warm (`=1`), count each page's SQL
+   queries (`bench.probe`) and start a gunicorn; then per page and mode in turn run wrk for a
+   warm-up and for the measurement (alternating modes page by page, so that a burst of other
+   work on the machine hits both alike);
 4. print the table; after a full run also write `bench/results/<date>.json` and the results
    section of docs/benchmarks.md.
 """
 
 import datetime as dt
 import json
+import os
 import subprocess
 import sys
 import time
+from contextlib import ExitStack
 
 from . import report, wrk
 from .environment import VAR_DIR, Options, django_environment, ensure_database, flush_redis, machine
@@ -31,13 +34,14 @@ def main():
         {"name": page.name, "warm_share": page.warm_share, "modes": {}}
         for page in selected(options.pages)
     ]
-    for mode in options.modes:
-        measure_mode(options, mode, pages)
+    load_before = os.getloadavg()
+    measure(options, pages)
     report.add_floor_shares(pages)
     results = {
         "date": dt.date.today().isoformat(),
         "machine": machine(options, wrk.version()),
         "load": options.load(),
+        "load_average": {"before": load_before[0], "after": os.getloadavg()[0]},
         "modes": options.modes,
         "seed": seed,
         "pages": pages,
@@ -55,24 +59,35 @@ def prepare(options):
     say("seed_demo --scale large (about a minute the first time)")
     started = time.monotonic()
     output = manage(environment, "seed_demo", "--scale=large")
+    seconds = round(time.monotonic() - started, 1) if "Seeded in" in output else None
     print(output, end="")
-    seeded = "Seeded in" in output
     manage(environment, "collectstatic", "--noinput", "--verbosity=0")
-    return {"seconds": round(time.monotonic() - started, 1) if seeded else None}
+    return {"seconds": seconds}
 
 
-def measure_mode(options, mode, pages):
-    environment = django_environment(options, mode=mode)
+def measure(options, pages):
+    """Every page in every mode, each mode on its own gunicorn; fills `pages` in place."""
     flush_redis(options.redis_url)
-    say(f"{mode}: counting SQL queries per page")
-    probed = probe(environment, [page["name"] for page in pages])
-    log_path = VAR_DIR / f"gunicorn-{mode}.log"
-    with Gunicorn(environment, workers=options.workers, log_path=log_path) as server:
+    environments = {mode: django_environment(options, mode=mode) for mode in options.modes}
+    names = [page["name"] for page in pages]
+    probed = {}
+    for mode, environment in environments.items():
+        say(f"{mode}: counting SQL queries per page")
+        probed[mode] = probe(environment, names)
+    with ExitStack() as stack:
+        servers = {mode: stack.enter_context(_server(options, mode)) for mode in options.modes}
         for page in pages:
-            page["url"] = probed[page["name"]]["url"]
-            numbers = load(options, server.base_url + page["url"])
-            page["modes"][mode] = {**numbers, "queries": probed[page["name"]]["queries"]}
-            say(f"{mode} {page['name']}: {numbers['requests_per_second']:,.0f} req/s")
+            for mode, server in servers.items():
+                page["url"] = probed[mode][page["name"]]["url"]
+                numbers = load(options, server.base_url + page["url"])
+                page["modes"][mode] = {**numbers, "queries": probed[mode][page["name"]]["queries"]}
+                say(f"{page['name']} {mode}: {numbers['requests_per_second']:,.0f} req/s")
+
+
+def _server(options, mode):
+    environment = django_environment(options, mode=mode)
+    log_path = VAR_DIR / f"gunicorn-{mode}.log"
+    return Gunicorn(environment, workers=options.workers, log_path=log_path)
 
 
 def probe(environment, names):
