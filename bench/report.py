@@ -61,7 +61,7 @@ def _row(page, modes):
 
 
 def _errors(errors):
-    return ", ".join(f"{count} {kind} errors" for kind, count in errors.items())
+    return ", ".join(f"{kind} errors: {count}" for kind, count in errors.items())
 
 
 def write_json(results, path):
