@@ -13,7 +13,7 @@ TEST_ENV := DJANGO_DEBUG=0 DJANGO_SECRET_KEY=test-only-secret-key-not-for-produc
 DEV_ENV := DJANGO_DEBUG=$${DJANGO_DEBUG:-1}
 
 .PHONY: help install run serve migrate demo-data worker beat services-check test pytest lint format \
-	migrations-check check bench compose-check clean
+	migrations-check check bench bench-web compose-check clean
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
@@ -77,8 +77,11 @@ test: lint check migrations-check pytest  ## Everything CI runs: lint, checks, m
 compose-check:  ## Validate docker-compose.yml (needs the docker-compose package)
 	docker-compose --env-file .env.example config --quiet
 
-bench: install  ## Benchmarks (filled by the performance issue)
+bench: install  ## List the benchmarks (make bench-web: public pages under load)
 	$(TEST_ENV) $(BIN)/python -m bench
+
+bench-web: install  ## Public pages under gunicorn + wrk, cold and warm (docs/benchmarks.md)
+	$(BIN)/python -m bench.web
 
 clean:  ## Remove the venv and local data under var/
 	rm -rf $(VENV) var

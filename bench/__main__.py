@@ -1,3 +1,7 @@
-"""Benchmarks (not tests). The performance issue fills this in; see docs/ for results."""
+"""Benchmarks (not tests); results and how to read them are in docs/benchmarks.md."""
 
-print("No benchmarks yet: the performance issue adds them (make bench).")
+print(
+    "Benchmarks:\n"
+    "  make bench-web   public pages under gunicorn + wrk against a floor, page cache off and\n"
+    "                   on (seeds its own database dsihub_bench; see bench/web.py)"
+)

@@ -479,6 +479,11 @@ CELERY_BEAT_SCHEDULE = {
     },
 }
 
+# Benchmarks --------------------------------------------------------------------------------
+
+# `make bench-web` measures pages against a constant 200 at /bench/floor/; off everywhere else.
+BENCH_FLOOR = env.bool("DJANGO_BENCH_FLOOR", default=False)
+
 # Logging and monitoring --------------------------------------------------------------------
 
 LOGGING = {

@@ -58,6 +58,11 @@ urlpatterns += i18n_patterns(
     prefix_default_language=False,
 )
 
+if settings.BENCH_FLOOR:
+    from bench.floor import floor
+
+    urlpatterns.insert(0, path("bench/floor/", floor, name="bench-floor"))
+
 if settings.DEBUG:
     from django.conf.urls.static import static
 

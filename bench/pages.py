@@ -1,0 +1,99 @@
+"""The pages `make bench-web` measures, in table order. Later issues add theirs here.
+
+A page's path is a string, or a function that finds one in the seeded data; functions run
+inside Django (in `bench.probe`), so their imports are local. `warm_share` is the budget: the
+share of the floor's req/s the page must reach with the page cache on.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+FLOOR = "floor"
+COLD_P95_BUDGET_MS = 100  # every page, page cache off, at the harness's concurrency
+
+
+@dataclass(frozen=True)
+class Page:
+    name: str
+    path: str | Callable[[], str]
+    warm_share: float | None = 0.30
+
+    def resolve(self):
+        return self.path() if callable(self.path) else self.path
+
+
+def seeded_organisation():
+    """A published seeded organisation with members, keywords, links and projects."""
+    from django.db.models import Count, Q
+
+    from organisations.models import Organisation
+
+    organisation = (
+        _rich(Organisation.objects.published())
+        .annotate(projects_count=Count("projects", filter=Q(projects__live=True), distinct=True))
+        .filter(projects_count__gte=3)
+        .order_by("pk")
+        .first()
+    )
+    return _path_of(organisation)
+
+
+def seeded_project():
+    """A published seeded project with members, keywords, links and several organisations."""
+    from django.db.models import Count
+
+    from projects.models import Project
+
+    project = (
+        _rich(Project.objects.published())
+        .annotate(organisations_count=Count("organisations", distinct=True))
+        .filter(organisations_count__gte=2)
+        .order_by("pk")
+        .first()
+    )
+    return _path_of(project)
+
+
+def _rich(listings):
+    from django.db.models import Count
+
+    from explore.seeding import SEED_PREFIX
+
+    return (
+        listings.filter(slug__startswith=SEED_PREFIX)
+        .annotate(
+            members_count=Count("memberships", distinct=True),
+            keywords_count=Count("tagged_keywords", distinct=True),
+            links_count=Count("links", distinct=True),
+        )
+        .filter(members_count__gte=3, keywords_count__gte=3, links_count__gte=2)
+    )
+
+
+def _path_of(listing):
+    if listing is None:
+        raise LookupError("No seeded listing found: run `manage.py seed_demo --scale large`.")
+    return listing.get_absolute_url()
+
+
+PAGES = [
+    Page(FLOOR, "/bench/floor/", warm_share=None),
+    Page("home", "/", warm_share=0.40),
+    Page("org-list", "/organisations/"),
+    Page("org-list-p50", "/organisations/?page=50"),
+    Page("project-search", "/projects/?q=open"),
+    Page("org-filtered", "/organisations/?area=health-and-care&technology=open-data&country=DE"),
+    Page("org-detail", seeded_organisation),
+    Page("project-detail", seeded_project),
+]
+
+
+def selected(names=None):
+    """The pages named (all when `names` is empty), always with the floor first."""
+    if not names:
+        return list(PAGES)
+    unknown = set(names) - {page.name for page in PAGES}
+    if unknown:
+        known = ", ".join(page.name for page in PAGES)
+        raise SystemExit(f"Unknown page(s) {', '.join(sorted(unknown))}; known: {known}")
+    return [page for page in PAGES if page.name == FLOOR or page.name in names]

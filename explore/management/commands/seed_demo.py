@@ -1,0 +1,119 @@
+"""Demo data at two sizes.
+
+`--scale small` is what `make run` loads (the `load_demo_data` command). `--scale large` fills
+the directory to the size the hub expects after a few years (see `explore.seeding.SCALES`) in
+bulk inserts, then indexes it for search: the data set of `make bench-web`. A second run finds
+the seeded rows and stops; `--reset` deletes seeded rows (and only those) first.
+"""
+
+import random
+import time
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+from django.db import connection, transaction
+
+from explore.seeding import RANDOM_SEED, SCALES, SEED_PREFIX
+from explore.seeding.keywords import KeywordPool, delete_unused_seeded_keywords
+from explore.seeding.listings import (
+    Context,
+    delete_seeded_listings,
+    now,
+    seed_organisations,
+    seed_people,
+    seed_projects,
+    seeded_listing_counts,
+)
+from explore.seeding.places import PlacePicker
+from explore.seeding.search_index import index_seeded
+from explore.seeding.text import Writer
+from organisations.models import Organisation
+from projects.models import Project
+
+
+class Command(BaseCommand):
+    help = "Load demo data: small (make run) or large (benchmarks), in bulk; idempotent."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--scale", choices=["small", *SCALES], default="small")
+        parser.add_argument(
+            "--factor",
+            type=float,
+            default=1.0,
+            help="Multiply the scale's counts (e.g. 0.01 for a quick try; the tests use it).",
+        )
+        parser.add_argument(
+            "--reset", action="store_true", help="Delete previously seeded rows first."
+        )
+
+    def handle(self, *args, scale, factor, reset, **options):
+        if reset:
+            self.reset()
+        if scale == "small":
+            call_command("load_demo_data", stdout=self.stdout, stderr=self.stderr)
+            return
+        present = seeded_listing_counts()
+        if any(present.values()):
+            self.stdout.write(
+                "Seeded data already present ({organisations} organisations, {projects} "
+                "projects); nothing changed. Use --reset to replace it.".format(**present)
+            )
+            return
+        self.seed(SCALES[scale].times(factor))
+
+    def seed(self, scale):
+        started = time.monotonic()
+        rng = random.Random(RANDOM_SEED)  # noqa: S311 - reproducible demo data, not secrets
+        with transaction.atomic():
+            context = self.step("places, words and keywords", self.context, rng, scale)
+            people = self.step(f"{scale.people} people", seed_people, context, scale.people)
+            organisations = self.step(
+                f"{scale.organisations} organisations",
+                seed_organisations,
+                context,
+                scale.organisations,
+                people=people,
+            )
+            self.step(
+                f"{scale.projects} projects",
+                seed_projects,
+                context,
+                scale.projects,
+                people=people,
+                organisations=organisations,
+            )
+            self.step("search index", self.index)
+            self.step("planner statistics", self.analyze)
+        self.stdout.write(f"Seeded in {time.monotonic() - started:.1f} s.")
+
+    def step(self, label, function, *args, **kwargs):
+        started = time.monotonic()
+        result = function(*args, **kwargs)
+        self.stdout.write(f"  {label}: {time.monotonic() - started:.1f} s")
+        return result
+
+    def context(self, rng, scale):
+        writer = Writer(rng)
+        keywords = KeywordPool(rng, writer, scale.keywords)
+        return Context(
+            rng=rng, writer=writer, places=PlacePicker(rng), keywords=keywords, now=now()
+        )
+
+    def index(self):
+        for model in (Organisation, Project):
+            index_seeded(model.objects.filter(slug__startswith=SEED_PREFIX))
+
+    def analyze(self):
+        """Fresh statistics, so the first benchmark does not run on the planner's guesses."""
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
+
+    def reset(self):
+        with transaction.atomic():
+            deleted = delete_seeded_listings()
+            deleted["keywords"] = delete_unused_seeded_keywords()
+        self.stdout.write(
+            "Deleted seeded rows: {people} people, {organisations} organisations, "
+            "{projects} projects, {keywords} keywords.".format(**deleted)
+        )

@@ -1,0 +1,37 @@
+"""Demo data at scale for benchmarks and load tests (`manage.py seed_demo --scale large`).
+
+One module per kind of content (`listings.py` for people, organisations and projects; later
+`events.py`, `funding.py`, `stories.py`, `newsletter.py`), each writing with bulk inserts from
+one seeded random generator, so two runs produce the same rows.
+
+Seeded rows are recognisable, so `--reset` deletes them and nothing else: listing slugs and
+keyword slugs start with `seed-`, people's e-mail addresses end with `@seed.example.org`.
+"""
+
+from dataclasses import dataclass, fields
+
+SEED_PREFIX = "seed-"
+SEED_EMAIL_DOMAIN = "seed.example.org"
+RANDOM_SEED = 8_2026
+
+
+@dataclass(frozen=True)
+class Scale:
+    """How many rows of each kind one scale writes."""
+
+    organisations: int
+    projects: int
+    people: int
+    keywords: int
+
+    def times(self, factor):
+        """This scale with every count multiplied by `factor` (at least one of each)."""
+        counts = {
+            field.name: max(1, round(getattr(self, field.name) * factor)) for field in fields(self)
+        }
+        return Scale(**counts)
+
+
+SCALES = {
+    "large": Scale(organisations=10_000, projects=15_000, people=5_000, keywords=4_000),
+}

@@ -1,0 +1,156 @@
+"""`manage.py seed_demo --scale large`, at a hundredth of its size: what a visitor would notice."""
+
+import io
+import random
+from collections import Counter
+
+import pytest
+from django.core.management import call_command
+from django.db.models import Count, F
+from wagtail.search.backends import get_search_backend
+
+from explore.seeding.places import PlacePicker
+from organisations.models import Organisation
+from projects.models import Project
+from taxonomy.models import Place
+from tests.factories.accounts import UserFactory
+from tests.factories.listings import OrganisationFactory
+
+pytestmark = pytest.mark.django_db
+
+TINY = {"scale": "large", "factor": 0.01}  # 100 organisations, 150 projects, 50 people
+
+
+def seed(**options):
+    out = io.StringIO()
+    call_command("seed_demo", **{**TINY, **options}, stdout=out)
+    return out.getvalue()
+
+
+def seeded(model):
+    return model.objects.filter(slug__startswith="seed-")
+
+
+def test_seed_demo_writes_the_scaled_counts():
+    seed()
+
+    assert seeded(Organisation).count() == 100
+    assert seeded(Project).count() == 150
+
+
+def test_seeded_published_organisations_are_listed_newest_first(client):
+    seed()
+    newest = seeded(Organisation).published().order_by("-first_published_at").first()
+
+    response = client.get("/organisations/")
+
+    assert response.context["paginator"].count == seeded(Organisation).published().count()
+    assert response.context["listings"][0] == newest
+    assert newest.name in response.content.decode()
+
+
+def test_seeded_organisation_page_shows_its_members_and_keywords(client):
+    seed()
+    organisation = (
+        seeded(Organisation)
+        .published()
+        .annotate(members_count=Count("memberships", distinct=True))
+        .filter(members_count__gte=2, tagged_keywords__isnull=False)
+        .first()
+    )
+    owner = organisation.memberships.get(role="owner").user
+
+    response = client.get(organisation.get_absolute_url())
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert organisation.name in page
+    assert owner.public_name in page
+    assert organisation.keywords.first().name in page
+
+
+def test_every_seeded_project_links_one_to_five_organisations():
+    seed()
+
+    counts = seeded(Project).annotate(n=Count("organisations")).values_list("n", flat=True)
+
+    assert set(counts) <= {1, 2, 3, 4, 5}
+    assert len(set(counts)) > 1
+
+
+def test_some_seeded_listings_have_no_members_as_imported_ones():
+    seed()
+
+    memberless = seeded(Organisation).filter(memberships__isnull=True).count()
+
+    assert 0 < memberless < seeded(Organisation).count()
+    assert seeded(Project).filter(memberships__isnull=True).exists()
+
+
+def test_every_seeded_listing_is_in_its_places_country():
+    seed()
+
+    for model in (Organisation, Project):
+        assert not seeded(model).filter(city__isnull=True).exists()
+        assert not seeded(model).exclude(country=F("city__country")).exists()
+
+
+def test_places_are_drawn_in_proportion_to_population():
+    picker = PlacePicker(random.Random(1))  # noqa: S311 - reproducible draws, not secrets
+    european = Place.objects.filter(country__in=["DE", "FR", "IT", "ES", "GB", "PL"])
+    city = european.order_by("-population").first()
+    town = european.order_by("population").first()
+
+    draws = Counter(picker.pick()[0] for _ in range(5_000))
+
+    assert draws[city.pk] > 20
+    assert draws[city.pk] > 10 * draws[town.pk]
+
+
+def test_seeded_listings_are_in_the_search_index():
+    seed()
+    organisation = seeded(Organisation).published().order_by("pk").first()
+
+    results = get_search_backend().search(organisation.name, Organisation.objects.published())
+
+    assert organisation in list(results)
+
+
+def test_seeding_again_changes_nothing():
+    seed()
+
+    output = seed()
+
+    assert "already present" in output
+    assert seeded(Organisation).count() == 100
+    assert seeded(Project).count() == 150
+
+
+def test_reset_replaces_seeded_rows_and_keeps_everything_else():
+    person = UserFactory()
+    organisation = OrganisationFactory(name="Real Cooperative", owner=person)
+    seed()
+
+    seed(reset=True)
+
+    assert seeded(Organisation).count() == 100
+    assert Organisation.objects.filter(pk=organisation.pk).exists()
+    assert organisation.memberships.filter(user=person).exists()
+
+
+def test_seeding_is_reproducible():
+    seed()
+    first = list(seeded(Organisation).order_by("pk").values_list("slug", "city_id"))
+
+    seed(reset=True)
+
+    assert list(seeded(Organisation).order_by("pk").values_list("slug", "city_id")) == first
+
+
+def test_small_scale_is_the_make_run_demo_data(settings):
+    settings.DEBUG = True
+
+    call_command("seed_demo", scale="small", stdout=io.StringIO())
+
+    assert Organisation.objects.filter(slug="open-streets-lab", live=True).exists()
+    assert not seeded(Organisation).exists()
