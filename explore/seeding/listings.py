@@ -22,7 +22,7 @@ from django.utils.text import slugify
 from wagtail.models import ReferenceIndex
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
-from organisations.choices import LinkKind, Role
+from listings.choices import LinkKind, Role
 from organisations.models import Organisation
 from projects.choices import ProjectStatus
 from projects.models import Project
