@@ -14,6 +14,7 @@ from django.test import override_settings  # noqa: E402
 
 from dsihub.celery import app as celery_app  # noqa: E402
 from tests.support.redis import redis_url_for_tests  # noqa: E402
+from tests.support.serialized_rollback import reattach_serialized_contents  # noqa: E402
 
 pytest_plugins = [
     "tests.support.serialized_rollback",
@@ -88,41 +89,18 @@ def pytest_collection_modifyitems(items):
     items.sort(key=lambda item: "celery_worker" in getattr(item, "fixturenames", ()))
 
 
-_SERIALIZED_CONTENTS = {}
-
-
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup):
     """pytest-django's set-up, then remember its snapshot at once: when the session's first
     transactional test drives Playwright, the hooks below would otherwise never see it."""
-    _reattach_serialized_contents()
+    reattach_serialized_contents()
 
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_runtest_teardown(item):
-    _reattach_serialized_contents()
+    reattach_serialized_contents()
 
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_runtest_setup(item):
-    _reattach_serialized_contents()
-
-
-def _reattach_serialized_contents():
-    """Keep serialized rollback working once Playwright is running.
-
-    pytest-django serializes the migrated database (vocabularies, groups, workflow, home page)
-    onto the connection object so transactional tests can restore it after each flush. Django
-    keeps connections in context-local storage, and after Playwright's sync API starts the test
-    thread can get a fresh connection object without those contents, so the restore was
-    silently skipped. Re-attach what was serialized to whichever connection is current.
-    """
-    from django.db import connections
-
-    for alias in connections:
-        connection = connections[alias]
-        contents = getattr(connection, "_test_serialized_contents", None)
-        if contents is not None:
-            _SERIALIZED_CONTENTS.setdefault(alias, contents)
-        elif alias in _SERIALIZED_CONTENTS:
-            connection._test_serialized_contents = _SERIALIZED_CONTENTS[alias]
+    reattach_serialized_contents()

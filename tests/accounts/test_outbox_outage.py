@@ -12,7 +12,7 @@ from tests.factories.accounts import UserFactory
 from tests.factories.listings import OrganisationFactory
 from tests.support.mail import free_port
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 SIGNUP = {
     "first_name": "Ada",

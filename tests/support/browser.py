@@ -13,6 +13,8 @@ from contextlib import ExitStack
 
 import pytest
 
+from tests.support.serialized_rollback import reattach_serialized_contents
+
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -97,6 +99,7 @@ def browser():
         chromium = playwright.chromium.launch(
             executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
         )
+        reattach_serialized_contents()  # Playwright's event loop gave this thread new connections
         yield WatchedBrowser(chromium)
         chromium.close()
 

@@ -50,3 +50,28 @@ def _gazetteer_left_out_of_serialized_rollback():
         BaseDatabaseCreation, "serialize_db_to_string", serialize_without_gazetteer
     ):
         yield
+
+
+_SERIALIZED_CONTENTS = {}
+
+
+def reattach_serialized_contents():
+    """Keep serialized rollback working once Playwright is running.
+
+    pytest-django serializes the migrated database (vocabularies, groups, workflow, home page)
+    onto the connection object so transactional tests can restore it after each flush. Django
+    keeps connections in context-local storage, and after Playwright's sync API starts the test
+    thread can get a fresh connection object without those contents, so the restore was
+    silently skipped. Re-attach what was serialized to whichever connection is current: called
+    around every test and right after Playwright starts (the session-scoped browser starts
+    before a test's database fixture restores the snapshot).
+    """
+    from django.db import connections
+
+    for alias in connections:
+        connection = connections[alias]
+        contents = getattr(connection, "_test_serialized_contents", None)
+        if contents is not None:
+            _SERIALIZED_CONTENTS.setdefault(alias, contents)
+        elif alias in _SERIALIZED_CONTENTS:
+            connection._test_serialized_contents = _SERIALIZED_CONTENTS[alias]

@@ -315,7 +315,7 @@ def test_accepting_as_an_existing_admin_keeps_one_membership_and_the_role(organi
     assert organisation.memberships.get(user=invitee).role == Role.ADMIN
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_invitation_email_is_sent_by_the_worker(
     client, celery_worker, mailbox, organisation, owner
 ):
