@@ -56,6 +56,7 @@ class PersonDetailView(DetailView):
 
 
 person_detail = PersonDetailView.as_view()
+person_detail.cache_for_visitors = True  # the same page for every anonymous visitor
 
 
 @verified_email_required

@@ -110,6 +110,8 @@ MIDDLEWARE = [
     "dsihub.middleware.ContentSecurityPolicyMiddleware",
     "dsihub.middleware.permissions_policy",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before sessions: a cached page for an anonymous visitor needs no session lookup.
+    "explore.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -443,6 +445,27 @@ if WAGTAILSEARCH_URLS:
     }
 else:
     WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+
+# Page cache (explore.page_cache) -----------------------------------------------------------
+
+PAGE_CACHE = env.bool("DJANGO_PAGE_CACHE", default=True)
+PAGE_CACHE_SECONDS = env.int("DJANGO_PAGE_CACHE_SECONDS", default=600)
+# A save or delete in these apps changes what public pages show (see explore.apps).
+PAGE_CACHE_APPS = [
+    "accounts",
+    "organisations",
+    "projects",
+    "taxonomy",
+    "taggit",
+    "clusters",
+    "events",
+    "funding",
+    "stories",
+    "wagtailimages",
+    "wagtaildocs",
+]
+# …except these models, which are bookkeeping no public page shows.
+PAGE_CACHE_IGNORED_MODELS = ["wagtailimages.rendition", "organisations.claim"]
 
 # Celery ------------------------------------------------------------------------------------
 

@@ -32,6 +32,7 @@ class ListingListView(FilterView):
     paginate_by = PAGE_SIZE
     context_object_name = "listings"
     template_name_suffix = "_list"  # organisations/organisation_list.html
+    cache_for_visitors = True  # the same page for every anonymous visitor (explore.page_cache)
 
     def get_queryset(self):
         return self.model.objects.published().for_cards().order_by("-first_published_at", "-pk")
@@ -51,6 +52,7 @@ class ListingDetailView(DetailView):
     context_object_name = "listing"
     structured_data = None
     page_context = None
+    cache_for_visitors = True
 
     def get_object(self, queryset=None):
         listing = get_object_or_404(self.model.objects.for_page(), slug=self.kwargs["slug"])

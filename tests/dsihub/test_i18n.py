@@ -3,12 +3,18 @@ import pytest
 pytestmark = pytest.mark.django_db
 
 
-def test_language_switcher_remembers_the_choice_and_redirects(client):
-    response = client.post("/i18n/setlang/", {"language": "fr", "next": "/"})
+def test_language_switcher_links_to_this_page_in_each_language(client):
+    response = client.get("/accounts/login/?next=/dashboard/")
 
-    assert response.status_code == 302
-    assert response.url == "/fr/"
-    assert response.cookies["django_language"].value == "fr"
+    assert '<a href="/fr/accounts/login/?next=/dashboard/" hreflang="fr"' in response.text
+    assert '<a href="/accounts/login/?next=/dashboard/" hreflang="en"' in response.text
+    assert 'aria-current="true">English</a>' in response.text
+
+
+def test_language_switcher_needs_no_cookie(client):
+    response = client.get("/organisations/")
+
+    assert response.cookies == {}
 
 
 def test_english_pages_have_no_language_prefix(client):

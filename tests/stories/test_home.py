@@ -24,7 +24,7 @@ def test_home_page_has_primary_navigation_and_footer(client):
     for section in SECTIONS:
         assert f">{section}<" in html, section
     assert "<footer" in html
-    assert 'action="/i18n/setlang/"' in html
+    assert '<a href="/de/" hreflang="de"' in html
 
 
 def test_home_page_shows_the_intro_from_the_cms(client):
