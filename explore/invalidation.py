@@ -11,7 +11,7 @@ from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from wagtail.signals import page_published, page_unpublished
 
-from .page_cache import bump_content_version
+from dsihub.content_version import bump_content_version
 
 BOOKKEEPING_FIELDS = frozenset({"last_login"})
 

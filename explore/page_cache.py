@@ -6,7 +6,7 @@
   not import it) — or by Wagtail's page view, for a request with no session and no messages
   cookie (someone not logged in, with nothing to be told).
 - **Key**: the *content version*, the host, the language and the full path with its query.
-- **Invalidation**: the content version is a timestamp in the cache; it moves whenever something
+- **Invalidation**: the content version (dsihub.content_version) moves whenever something
   a public page shows changes — a save or delete of a model in `PAGE_CACHE_APPS` (listings,
   their members and keywords, vocabularies, clusters, events, funding, stories, people), a change
   of many-to-many links, Wagtail's page publish and unpublish (see explore.apps). An approval is
@@ -24,7 +24,6 @@ cache hit costs no session or database lookup.
 """
 
 import hashlib
-import time
 
 from django.conf import settings
 from django.core.cache import cache
@@ -32,7 +31,8 @@ from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date, quote_etag
 
-VERSION_KEY = "page-cache:version"
+from dsihub.content_version import content_version
+
 PERSONAL_COOKIES = ("messages",)
 CACHED_HEADERS = ("Content-Type", "Content-Language", "Content-Disposition")
 
@@ -41,19 +41,6 @@ def cache_for_visitors(view):
     """Mark `view` as showing the same page to every anonymous visitor (so it may be cached)."""
     view.cache_for_visitors = True
     return view
-
-
-def content_version():
-    """The current content version (a timestamp), created on first use."""
-    version = cache.get(VERSION_KEY)
-    return version if version is not None else bump_content_version()
-
-
-def bump_content_version():
-    """Something public changed: every cached page is out of date from now on."""
-    version = time.time()
-    cache.set(VERSION_KEY, version, None)
-    return version
 
 
 def _is_cacheable_view(view_func):

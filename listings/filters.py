@@ -4,37 +4,64 @@ Each kind of listing subclasses `ListingFilterSet` with its model and extra filt
 """
 
 import django_filters
+from django import forms
+from django.forms.utils import flatatt
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from dsihub.content_version import cached
 from taxonomy.models import AreaOfImpact, DSIFocus, Technology
+
+
+class QuickSelect(forms.Select):
+    """A <select> written in Python: the filter form's long lists (about 90 options) would
+    otherwise go through a template per option on every directory page."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        chosen = {str(value)} if value not in (None, "") else {""}
+        options = format_html_join(
+            "",
+            '<option value="{}"{}>{}</option>',
+            ((v, " selected" if str(v) in chosen else "", label) for v, label in self.choices),
+        )
+        attributes = flatatt(self.build_attrs(self.attrs, {**(attrs or {}), "name": name}))
+        return format_html("<select{}>{}</select>", attributes, options)
+
+
+def _quick(filter_class, **kwargs):
+    return filter_class(widget=QuickSelect, **kwargs)
 
 
 class ListingFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(method="filter_name", label=_("Name"))
-    area = django_filters.ModelChoiceFilter(
+    area = _quick(
+        django_filters.ModelChoiceFilter,
         field_name="areas",
         to_field_name="slug",
         queryset=AreaOfImpact.objects.all(),
         label=_("Area of impact"),
         empty_label=_("Any area of impact"),
     )
-    technology = django_filters.ModelChoiceFilter(
+    technology = _quick(
+        django_filters.ModelChoiceFilter,
         field_name="technologies",
         to_field_name="slug",
         queryset=Technology.objects.all(),
         label=_("Technology"),
         empty_label=_("Any technology"),
     )
-    focus = django_filters.ModelChoiceFilter(
+    focus = _quick(
+        django_filters.ModelChoiceFilter,
         field_name="focus",
         to_field_name="slug",
         queryset=DSIFocus.objects.all(),
         label=_("DSI focus"),
         empty_label=_("Any focus"),
     )
-    country = django_filters.ChoiceFilter(
-        label=_("Country"), empty_label=_("Any country"), choices=[]
+    country = _quick(
+        django_filters.ChoiceFilter, label=_("Country"), empty_label=_("Any country"), choices=[]
     )
 
     @property
@@ -45,7 +72,13 @@ class ListingFilterSet(django_filters.FilterSet):
         return self._form
 
     def countries_in_use(self):
-        """Only countries that have listings here, by name (one query, when the form is built)."""
+        """Only countries that have listings here, by name; kept until the content changes."""
+        model = self.queryset.model
+        return cached(
+            "countries-in-use", (model._meta.label, get_language()), self._countries_in_use
+        )
+
+    def _countries_in_use(self):
         codes = (
             self.queryset.prefetch_related(None)
             .exclude(country="")

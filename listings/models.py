@@ -23,9 +23,12 @@ class ListingQuerySet(ModeratedQuerySet):
 
         return self.select_related("city").prefetch_related(*page_prefetches(self.model))
 
+    #: Long text a card never shows, left out of directory queries.
+    card_deferred = ["description", "address", "website", "header_image"]
+
     def for_cards(self):
         """What a directory card shows: place and areas, in a fixed number of queries."""
-        return self.select_related("city").prefetch_related("areas")
+        return self.select_related("city").prefetch_related("areas").defer(*self.card_deferred)
 
     def managed_by(self, user):
         return self.filter(memberships__user=user, memberships__role__in=MANAGER_ROLES)

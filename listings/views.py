@@ -8,14 +8,19 @@ views here translate HTTP (404 for hidden listings), the create and edit views a
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import path, reverse
+from django.utils.functional import cached_property
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
+from dsihub.content_version import cached
 from moderation.status import review_status
 from moderation.views import ModeratedCreateView, ModeratedEditView
 
@@ -24,21 +29,76 @@ from .membership.urls import patterns_for
 from .services import create_listing, update_listing
 
 PAGE_SIZE = 20
+MAX_PAGES = 100  # deeper than 2,000 listings, people are asked to narrow the filters
+FILTER_PARAMETERS = ("q", "area", "technology", "focus", "country", "status")
+
+
+class CachedCountPaginator(Paginator):
+    """A paginator whose total is counted once per filter and content version, not per page."""
+
+    def __init__(self, *args, count_key, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.count_key = count_key
+
+    @cached_property
+    def count(self):
+        return cached("directory-count", self.count_key, self._count_rows)
+
+    def _count_rows(self):
+        return Paginator.count.func(self)
 
 
 class ListingListView(FilterView):
-    """Published listings, newest first, filtered by GET parameters and paginated."""
+    """Published listings, newest first, filtered by GET parameters and paginated.
+
+    What costs time on a page that is not cached whole is kept until the content changes: the
+    total (one COUNT per filter), the list of countries and the rendered filter form. Pages
+    past MAX_PAGES show a message instead of an expensive deep OFFSET.
+    """
 
     paginate_by = PAGE_SIZE
+    paginator_class = CachedCountPaginator
     context_object_name = "listings"
     template_name_suffix = "_list"  # organisations/organisation_list.html
     cache_for_visitors = True  # the same page for every anonymous visitor (explore.page_cache)
+    too_deep = False
 
     def get_queryset(self):
         return self.model.objects.published().for_cards().order_by("-first_published_at", "-pk")
 
+    def filter_key(self):
+        params = sorted((name, self.request.GET.get(name, "")) for name in FILTER_PARAMETERS)
+        return (self.model._meta.label, get_language(), tuple(params))
+
+    def get_paginator(self, queryset, per_page, orphans=0, allow_empty_first_page=True, **kwargs):
+        return self.paginator_class(
+            queryset, per_page, orphans=orphans, count_key=self.filter_key(), **kwargs
+        )
+
+    def paginate_queryset(self, queryset, page_size):
+        number = self.request.GET.get(self.page_kwarg, "")
+        if number.isdigit() and int(number) > MAX_PAGES:
+            self.too_deep = True
+            return (None, None, [], False)
+        return super().paginate_queryset(queryset, page_size)
+
     def get_context_data(self, **kwargs):
-        return super().get_context_data(kind_plural=self.model._meta.verbose_name_plural, **kwargs)
+        context = super().get_context_data(
+            kind_plural=self.model._meta.verbose_name_plural,
+            filter_form=self.filter_form_html(),
+            max_pages=MAX_PAGES,
+            **kwargs,
+        )
+        context["too_deep"] = self.too_deep  # known once super() has paginated
+        return context
+
+    def filter_form_html(self):
+        context = {"filterset": self.filterset, "list_url": self.request.path}
+        return cached(
+            "filter-form",
+            (*self.filter_key(), self.request.path),
+            lambda: render_to_string("components/listing_filter_form.html", context),
+        )
 
 
 class ListingDetailView(DetailView):

@@ -58,6 +58,14 @@ class Organisation(Listing):
     asks_yearly_confirmation = True
 
     class Meta(Listing.Meta):
+        # The directory's order, published rows only: deep pages walk an index, not a sort.
+        indexes = [
+            models.Index(
+                fields=["-first_published_at", "-id"],
+                condition=models.Q(live=True),
+                name="org_directory_order",
+            )
+        ]
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
 

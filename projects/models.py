@@ -14,6 +14,8 @@ from .choices import ProjectStatus
 
 
 class ProjectQuerySet(ListingQuerySet):
+    card_deferred = [*ListingQuerySet.card_deferred, "social_impact"]
+
     def for_page(self):
         """Also the published organisations (`project.organisations`)."""
         organisation_model = self.model._meta.get_field("organisations").related_model
@@ -51,6 +53,14 @@ class Project(Listing):
     )
 
     class Meta(Listing.Meta):
+        # The directory's order, published rows only: deep pages walk an index, not a sort.
+        indexes = [
+            models.Index(
+                fields=["-first_published_at", "-id"],
+                condition=models.Q(live=True),
+                name="project_directory_order",
+            )
+        ]
         verbose_name = _("project")
         verbose_name_plural = _("projects")
 

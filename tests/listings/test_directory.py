@@ -1,0 +1,58 @@
+"""The directory's miss path: what a page that is not cached whole still keeps (listings.views)."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.factories.listings import OrganisationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def queries_of(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    return response, [q["sql"] for q in queries.captured_queries]
+
+
+def test_the_total_is_counted_once_per_filter_not_on_every_page(client, owner):
+    OrganisationFactory.create_batch(25, country="DE")
+    client.force_login(owner)  # logged in: the whole page is never cached
+
+    _, first = queries_of(client, "/organisations/?country=DE")
+    second_page, second = queries_of(client, "/organisations/?country=DE&page=2")
+
+    assert sum("COUNT(" in sql for sql in first) == 1
+    assert sum("COUNT(" in sql for sql in second) == 0
+    assert "25 organisations" in second_page.text
+
+
+def test_a_new_country_appears_in_the_filter_once_its_first_listing_is_published(client):
+    OrganisationFactory(country="DE")
+    assert ">Portugal</option>" not in client.get("/organisations/").text
+
+    OrganisationFactory(country="PT")
+
+    assert ">Portugal</option>" in client.get("/organisations/").text
+
+
+def test_the_filter_form_keeps_the_chosen_values(client):
+    OrganisationFactory(country="PT")
+
+    html = client.get("/organisations/?country=PT&q=lab").text
+
+    assert '<option value="PT" selected>Portugal</option>' in html
+    assert 'value="lab"' in html
+
+
+@pytest.mark.parametrize("page", [101, 5000])
+def test_pages_past_the_depth_cap_ask_to_narrow_the_filters(client, page, owner):
+    OrganisationFactory()
+    client.force_login(owner)
+
+    response, queries = queries_of(client, f"/organisations/?country=DE&page={page}")
+
+    assert response.status_code == 200
+    assert "The list goes 100 pages deep." in response.text
+    assert '<a href="?country=DE">Back to the first page</a>' in response.text
+    assert not any("OFFSET" in sql for sql in queries)
