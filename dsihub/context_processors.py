@@ -1,3 +1,5 @@
+import functools
+
 from django.conf import settings
 from django.urls import translate_url
 from django.utils.functional import SimpleLazyObject
@@ -21,12 +23,20 @@ def language_links(path):
     pages stay cacheable (the language is in the address).
     """
     current = get_language()
+    path, question, query = path.partition("?")
     return [
         {
             "code": code,
             "name": get_language_info(code)["name_local"],
-            "url": translate_url(path, code),
+            "url": _translated(path, current, code) + question + query,
             "current": code == current,
         }
         for code, _name in settings.LANGUAGES
     ]
+
+
+@functools.lru_cache(maxsize=4096)
+def _translated(path, current, code):
+    """`path` (shown in `current`) in language `code`; resolving and reversing costs about a
+    tenth of a millisecond a language, so each answer is kept (bounded, per process)."""
+    return translate_url(path, code)

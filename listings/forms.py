@@ -6,6 +6,7 @@ become part of the revision the moderation service saves.
 """
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
@@ -92,11 +93,44 @@ class LinkForm(ClusterForm):
 
 
 class LinkFormSet(BaseChildFormSet):
-    """A few link rows; existing links can be removed, blank extra rows are ignored."""
+    """A few link rows; existing links can be removed, blank extra rows are ignored.
+
+    A posted form whose existing rows name no link of this listing (a missing, non-numeric or
+    foreign id: never what our page sends) gets a formset error instead of a server error.
+    """
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.can_delete_extra = False
+        self.tampered = self.is_bound and self._forget_unknown_ids()
+
+    def _forget_unknown_ids(self):
+        try:
+            count = self.initial_form_count()
+        except ValidationError:
+            return False  # a broken management form: Django reports it already
+        known = {str(link.pk) for link in self.get_queryset()}
+        unknown = [
+            key
+            for key in (f"{self.add_prefix(i)}-id" for i in range(count))
+            if self.data.get(key) not in known
+        ]
+        if unknown:
+            self.data = self.data.copy()
+            for key in unknown:
+                self.data[key] = ""
+        return bool(unknown)
+
+    def clean(self):
+        super().clean()
+        if self.tampered:
+            raise ValidationError(
+                _(
+                    "The links could not be matched with this listing’s links. Please reload "
+                    "the page and enter your changes again."
+                ),
+                code="tampered",
+            )
 
     def add_fields(self, form, index):
         super().add_fields(form, index)

@@ -1,15 +1,21 @@
-"""Template filters for listing pages: sanitised rich text, JSON-LD, profile links."""
+"""Template tags for listing pages: sanitised rich text, JSON-LD, profile links, cached cards."""
 
 import json
 
 from django import template
+from django.conf import settings
+from django.core.cache import cache
 from django.core.serializers.json import DjangoJSONEncoder
+from django.template.loader import render_to_string
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 
+from dsihub.content_version import content_version
 from moderation.richtext import sanitise_html
 
 register = template.Library()
+CARD_TEMPLATE = "components/listing_card.html"
 
 # As django.utils.html.json_script: the JSON can never close the <script> element.
 JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
@@ -36,3 +42,28 @@ def profile_url(user):
     """The public profile of `user` (its get_absolute_url once profiles exist)."""
     get_url = getattr(user, "get_absolute_url", None)
     return get_url() if get_url else f"/people/{user.pk}/"
+
+
+@register.simple_tag
+def listing_cards(listings):
+    """The directory's cards as <li> items, each rendered once per content version and language
+    and then read back with the others in one cache round trip (a card looks the same on every
+    page and filter that shows it)."""
+    keys = {listing.pk: _card_key(listing) for listing in listings}
+    found = cache.get_many(list(keys.values()))
+    missing = {}
+    items = []
+    for listing in listings:
+        html = found.get(keys[listing.pk])
+        if html is None:
+            html = render_to_string(CARD_TEMPLATE, {"listing": listing})
+            missing[keys[listing.pk]] = html
+        items.append(html)
+    if missing:
+        cache.set_many(missing, settings.PAGE_CACHE_SECONDS)
+    return mark_safe("".join(f"<li>{html}</li>" for html in items))  # noqa: S308 - rendered templates
+
+
+def _card_key(listing):
+    opts = listing._meta
+    return f"card:{content_version()}:{get_language()}:{opts.label_lower}:{listing.pk}"
