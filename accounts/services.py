@@ -2,9 +2,9 @@
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models.functions import Lower
 from django.utils.translation import gettext as _
-from taggit.models import Tag
+
+from taxonomy.keywords import tags_named
 
 from .deletion import deletion_blockers
 from .models import UserSkill
@@ -40,19 +40,6 @@ def set_skills(user, names):
     UserSkill.objects.bulk_create(
         [UserSkill(content_object=user, tag=tag) for tag in tags if tag.pk not in kept]
     )
-
-
-def tags_named(names):
-    """Tags for `names`, matched case-insensitively in one query ("Open Data" is "open data",
-    settings.TAGGIT_CASE_INSENSITIVE); missing ones are created with the first spelling given."""
-    wanted = {}
-    for name in names:
-        wanted.setdefault(name.lower(), name)
-    existing = {
-        tag.lowered: tag
-        for tag in Tag.objects.annotate(lowered=Lower("name")).filter(lowered__in=list(wanted))
-    }
-    return [existing.get(key) or Tag.objects.create(name=name) for key, name in wanted.items()]
 
 
 @transaction.atomic

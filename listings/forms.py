@@ -18,6 +18,7 @@ from taggit.utils import edit_string_for_tags, parse_tags
 from moderation.antispam import HoneypotMixin
 from moderation.images import SafeImageField
 from moderation.richtext import sanitise_html
+from taxonomy.keywords import tag_named
 from taxonomy.models import Place
 
 from .choices import LinkKind
@@ -318,7 +319,7 @@ def _target_id(field):
 
 def _tags_for(keywords):
     """Tag rows for the cleaned keywords: existing ones as they are, new names created."""
-    return [tag if isinstance(tag, Tag) else Tag.objects.create(name=tag) for tag in keywords]
+    return [tag if isinstance(tag, Tag) else tag_named(tag) for tag in keywords]
 
 
 def _find_place(country, name):

@@ -7,7 +7,8 @@ each model by a data migration (moderation.workflow).
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.admin.ui.tables import LiveStatusTagColumn, UpdatedAtColumn
-from wagtail.snippets.views.snippets import SnippetViewSet
+
+from moderation.snippets import ModeratedSnippetViewSet
 
 
 def listing_panels(heading_fields, extra_fields):
@@ -33,7 +34,7 @@ def listing_panels(heading_fields, extra_fields):
     ]
 
 
-class ListingViewSet(SnippetViewSet):
+class ListingViewSet(ModeratedSnippetViewSet):
     add_to_admin_menu = True
     list_display = ["name", LiveStatusTagColumn(), "country", UpdatedAtColumn()]
     list_filter = ["live", "country", "areas", "technologies"]

@@ -30,6 +30,15 @@ class DuplicateSubmission(Exception):
         self.original = original
 
 
+def lock_for_moderation(obj):
+    """Lock `obj`'s row until the transaction ends and return it fresh from the database.
+
+    Every decision and every edit of moderated content takes this lock first (the admin's
+    views in moderation.snippets, the owners' edit services), so they happen one at a time.
+    """
+    return type(obj)._default_manager.select_for_update(of=("self",)).get(pk=obj.pk)
+
+
 def pending_submissions_count(user):
     return WorkflowState.objects.filter(
         requested_by=user, status=WorkflowState.STATUS_IN_PROGRESS
