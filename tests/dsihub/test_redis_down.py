@@ -171,3 +171,42 @@ def test_cache_is_shared_again_once_redis_answers(own_redis, caplog):
     assert cache.get("greeting") == "in redis again"
     assert len(in_redis) == 1
     assert [r.levelname for r in caplog.records if r.name == "dsihub.cache"] == ["WARNING", "INFO"]
+
+
+@pytest.fixture
+def broker_down(redis_down, settings):
+    """The Celery broker and result store at the closed port too: tasks cannot be queued."""
+    from dsihub.celery import app
+
+    previous = app.conf.broker_url, app.conf.result_backend, app.conf.task_always_eager
+    app.conf.update(broker_url=redis_down, result_backend=redis_down, task_always_eager=False)
+    app.pool.force_close_all()
+    settings.EMAIL_BACKEND = "post_office.EmailBackend"
+    yield
+    app.conf.update(broker_url=previous[0], result_backend=previous[1])
+    app.conf.task_always_eager = previous[2]
+    app.pool.force_close_all()
+
+
+def test_a_listing_submission_works_and_its_mail_waits_while_redis_is_down(
+    client, broker_down, owner, django_capture_on_commit_callbacks
+):
+    from post_office.models import STATUS, Email
+
+    from organisations.models import Organisation
+    from tests.factories.listings import OrganisationFactory
+    from tests.support.forms import organisation_data
+
+    organisation = OrganisationFactory(name="Open Commons", owner=owner)
+    client.force_login(owner)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        created = client.post("/organisations/new/", organisation_data(name="Fab Lab Lisboa"))
+        invited = client.post(
+            organisation.listing_url("invite"), {"email": "lin@example.org", "role": "member"}
+        )
+
+    assert (created.status_code, invited.status_code) == (302, 302)
+    assert Organisation.objects.filter(name="Fab Lab Lisboa").exists()
+    waiting = Email.objects.get(to=["lin@example.org"])
+    assert waiting.status == STATUS.queued  # sent by the worker once the broker is back
