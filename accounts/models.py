@@ -12,6 +12,7 @@ from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
 from .choices import LinkKind
+from .uploads import random_name
 
 
 class UserQuerySet(models.QuerySet):
@@ -105,7 +106,7 @@ class User(AbstractBaseUser, PermissionsMixin):
         blank=True,
         help_text=_("Language codes from the site's languages (settings.LANGUAGES)."),
     )
-    photo = models.ImageField(_("photo"), upload_to="people/photos/", blank=True)
+    photo = models.ImageField(_("photo"), upload_to=random_name("people/photos"), blank=True)
     show_email = models.BooleanField(
         _("show my e-mail address on my public profile"), default=False
     )

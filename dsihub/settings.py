@@ -255,6 +255,8 @@ if EMAIL_URL:
 else:
     EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
     EMAIL_FILE_PATH = VAR_DIR / "mail"
+# A mail server that stops answering must not hold a worker for ever (seconds, per operation).
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)
 # Every message is written to the outbox (post_office) in the sender's transaction; Celery sends
 # it through the delivery backend chosen above (accounts.outbox).
 EMAIL_DELIVERY_BACKEND = EMAIL_BACKEND
@@ -307,9 +309,9 @@ if AWS_STORAGE_BUCKET_NAME:
     AWS_SECRET_ACCESS_KEY = env("AWS_SECRET_ACCESS_KEY", default=None)
     AWS_DEFAULT_ACL = None
     AWS_S3_FILE_OVERWRITE = False
-    MEDIA_STORAGE = {"BACKEND": "storages.backends.s3.S3Storage"}
+    MEDIA_STORAGE = {"BACKEND": "moderation.uploads.S3Storage"}
 else:
-    MEDIA_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    MEDIA_STORAGE = {"BACKEND": "moderation.uploads.FileSystemStorage"}
 
 
 def _origin(url):

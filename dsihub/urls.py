@@ -1,3 +1,5 @@
+import re
+
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
@@ -9,6 +11,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts.views import admin_login, can_enter_wagtail_admin
+from moderation.views import pending_file
 
 from .health import healthz
 
@@ -34,6 +37,7 @@ front_door = [
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    path("media-pending/<path:name>", pending_file, name="pending-file"),
     *front_door,
     path("admin/", include(wagtailadmin_urls)),
     path("django-admin/", admin.site.urls),
@@ -63,7 +67,16 @@ if settings.BENCH_FLOOR:
 
     urlpatterns.insert(0, path("bench/floor/", floor, name="bench-floor"))
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
+if settings.DEBUG and settings.MEDIA_URL.startswith("/"):
+    # Development serves uploads itself, except pending/ (moderation.uploads): like the proxy.
+    from django.views.static import serve
 
-    urlpatterns = static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT) + urlpatterns
+    media = re.escape(settings.MEDIA_URL.lstrip("/"))
+    urlpatterns.insert(
+        0,
+        re_path(
+            rf"^{media}(?!pending/)(?P<path>.*)$",
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
+        ),
+    )

@@ -11,6 +11,7 @@ from django_countries.fields import CountryField
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.search import index
 
+from accounts.uploads import random_name
 from moderation.models import ModeratedModel, ModeratedQuerySet
 
 from .choices import MANAGER_ROLES, LinkKind
@@ -49,8 +50,11 @@ class Listing(index.Indexed, ModeratedModel):
     )
     description = models.TextField(_("description"), blank=True)
     website = models.URLField(_("website"), blank=True)
-    logo = models.ImageField(_("logo"), upload_to="listings/logos/", blank=True)
-    header_image = models.ImageField(_("header image"), upload_to="listings/headers/", blank=True)
+    # Private until published, then moved out of pending/ (moderation.uploads).
+    logo = models.ImageField(_("logo"), upload_to=random_name("pending/listings/logos"), blank=True)
+    header_image = models.ImageField(
+        _("header image"), upload_to=random_name("pending/listings/headers"), blank=True
+    )
     country = CountryField(_("country"), blank=True)
     city = models.ForeignKey(
         "taxonomy.Place",
@@ -103,6 +107,13 @@ class Listing(index.Indexed, ModeratedModel):
         obj = super().with_content_json(content)
         obj.last_confirmed_at = self.last_confirmed_at  # set by the yearly confirmation, not edits
         return obj
+
+    def may_preview(self, user):
+        """Members and moderators see what waits for review (files of a pending edit too)."""
+        from .access import standing
+
+        insider = standing(self, user)
+        return insider.is_member or insider.site_moderator
 
     def get_review_recipients(self):
         """Owners and admins: who hears about moderation decisions."""

@@ -7,6 +7,9 @@ class ModerationConfig(AppConfig):
     verbose_name = _("Moderation")
 
     def ready(self):
-        from . import signals
+        from wagtail.signals import published
+
+        from . import signals, uploads
 
         signals.connect()
+        published.connect(uploads.on_published, dispatch_uid="moderation.publish_files")

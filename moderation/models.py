@@ -47,10 +47,24 @@ class ModeratedModel(
     def revisions(self):
         return self._revisions
 
+    def may_preview(self, user):
+        """Who may see this before it is published (its files included): moderators, and
+        whoever the model adds (the members of a listing)."""
+        from .roles import is_moderator
+
+        return is_moderator(user)
+
     @property
     def awaiting_review(self):
         """True while a submission or an edit waits for a moderator."""
         return self.workflow_in_progress
+
+
+def moderated_models():
+    """Every concrete model on ModeratedModel (organisations, projects, events, funding calls)."""
+    from django.apps import apps
+
+    return [model for model in apps.get_models() if issubclass(model, ModeratedModel)]
 
 
 class ReportReason(models.TextChoices):

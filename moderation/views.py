@@ -13,24 +13,29 @@ attributes: organisations, projects, events and funding calls all submit through
   `update_service(obj, by=...)` returns "published" or "pending".
 """
 
+import mimetypes
 import uuid
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views.generic import FormView
+from wagtail.models import Revision
 
 from accounts.verification import has_verified_email, verified_email_required
 
 from .antispam import rate_limit
 from .forms import ReportForm
+from .models import moderated_models
 from .reports import report_content, reportable_model, reportable_queryset
 from .services import DuplicateSubmission
 from .status import review_status
+from .uploads import PENDING, file_fields
 
 CREATE_RATES = {"per_user": "10/h", "per_ip": "30/h"}
 EDIT_RATES = {"per_user": "60/h", "per_ip": "120/h"}
@@ -197,3 +202,44 @@ def _thank_you(created):
     if created:
         return _("Thank you, moderators will look at it.")
     return _("You had already reported this. We updated your report; moderators will look at it.")
+
+
+# Files of content that waits for review --------------------------------------------------------
+
+
+def pending_file(request, name):
+    """A file uploaded with content that is not published yet (moderation.uploads), for the
+    people who may see that content; everyone else gets a 404, as for the content itself."""
+    path = f"{PENDING}{name}"
+    owner = _pending_file_owner(path)
+    if owner is None or not owner.may_preview(request.user):
+        raise Http404
+    storage = _storage_of(owner)
+    response = FileResponse(storage.open(path), content_type=_content_type(path))
+    response["Cache-Control"] = "private, max-age=3600"
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+def _pending_file_owner(path):
+    """The object whose live row or latest revision uses the file at `path`, or None."""
+    for model in moderated_models():
+        for field in file_fields(model):
+            found = model._default_manager.filter(**{field.name: path}).first()
+            if found is not None:
+                return found
+            revision = Revision.objects.filter(
+                base_content_type=ContentType.objects.get_for_model(model),
+                content__contains={field.name: path},
+            ).first()
+            if revision is not None and revision.content_object is not None:
+                return revision.content_object
+    return None
+
+
+def _storage_of(owner):
+    return next(getattr(owner, field.attname).storage for field in file_fields(type(owner)))
+
+
+def _content_type(path):
+    return mimetypes.guess_type(path)[0] or "application/octet-stream"

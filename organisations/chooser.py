@@ -182,8 +182,8 @@ def _similarity(typed, name):
 
 def _lines(text):
     seen, names = set(), []
-    for line in (text or "").splitlines():
-        name = " ".join(line.split())
+    for line in (text or "").splitlines()[:MAX_CHOSEN]:
+        name = " ".join(line.split())[:200]  # as long as a name can be
         if name and fold(name) not in seen:
             seen.add(fold(name))
             names.append(name)

@@ -28,6 +28,7 @@ from .models import Organisation
 NAME_SIMILARITY = 0.85
 CANDIDATE_LIMIT = 200
 SEARCH_WORDS = 3
+MAX_WORD = 40
 LEGAL_FORMS = frozenset(
     {"ltd", "limited", "gmbh", "sa", "srl", "bv", "ev", "inc", "llc", "asbl", "vzw"}
 )
@@ -103,8 +104,13 @@ def _strip_legal_forms(words):
 
 
 def _search_words(name):
-    """The longest words of `name`, without accents (matched accent-blind: `_accent_blind`)."""
-    typed = [_strip_accents(word) for word in _strip_legal_forms(_words(name)) if len(word) >= 3]
+    """The longest words of `name`, without accents (matched accent-blind: `_accent_blind`),
+    each cut to MAX_WORD letters (no organisation name has longer words)."""
+    typed = [
+        _strip_accents(word)[:MAX_WORD]
+        for word in _strip_legal_forms(_words(name))
+        if len(word) >= 3
+    ]
     return sorted(set(typed), key=lambda word: (-len(word), word))[:SEARCH_WORDS]
 
 

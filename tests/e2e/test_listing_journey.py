@@ -110,7 +110,7 @@ def test_innovator_registers_listings_a_moderator_approves_them(
     register_project(page)
     expect(page.get_by_role("heading", level=1)).to_have_text("Shared Meals")
     expect(page.get_by_role("note")).to_contain_text("Awaiting review")
-    assert Organisation.objects.get().logo.name.startswith("listings/logos/logo")
+    assert Organisation.objects.get().logo.name.startswith("pending/listings/logos/")
     assert [o.name for o in Project.objects.get().organisations.all()] == [
         "Open Kitchen Collective"
     ]
