@@ -26,6 +26,7 @@ from moderation.views import ModeratedCreateView, ModeratedEditView
 
 from . import access, confirmation
 from .membership.urls import patterns_for
+from .sections import listing_sections
 from .services import create_listing, update_listing
 
 PAGE_SIZE = 20
@@ -137,6 +138,7 @@ class ListingDetailView(DetailView):
         )
         if self.page_context:
             context.update(self.page_context(listing))
+        context["extra_sections"] = listing_sections(listing, self.request.user)
         context["structured_data"] = self.structured_data(
             listing,
             url=context["page_url"],
