@@ -11,51 +11,21 @@ must cost a fixed number of queries whatever the person holds (the dashboard tes
 Templates are included with `only`; they receive their context and `user`.
 """
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from dsihub.sections import RenderedSection, Section, SectionRegistry
 
+__all__ = ["RenderedSection", "Section", "dashboard_sections", "profile_sections"]
 
-@dataclass(frozen=True)
-class Section:
-    key: str
-    template: str
-    context: Callable
-    order: int = 100
-
-
-@dataclass(frozen=True)
-class RenderedSection:
-    key: str
-    template: str
-    context: dict
-
-
-_DASHBOARD = {}
-_PROFILE = {}
-
-
-def register_dashboard_section(section):
-    _DASHBOARD[section.key] = section
-
-
-def register_profile_section(section):
-    _PROFILE[section.key] = section
+_DASHBOARD = SectionRegistry()
+_PROFILE = SectionRegistry()
+register_dashboard_section = _DASHBOARD.register
+register_profile_section = _PROFILE.register
 
 
 def dashboard_sections(user):
     """The dashboard's registered sections for `user`, in order, with their contexts."""
-    return _render(_DASHBOARD, user)
+    return _DASHBOARD.render(user)
 
 
 def profile_sections(person):
     """The public profile's registered sections about `person` (published content only)."""
-    return _render(_PROFILE, person)
-
-
-def _render(registry, user):
-    rendered = []
-    for section in sorted(registry.values(), key=lambda s: (s.order, s.key)):
-        context = section.context(user)
-        if context is not None:
-            rendered.append(RenderedSection(section.key, section.template, context))
-    return rendered
+    return _PROFILE.render(person)

@@ -11,39 +11,15 @@ so a section shows published content only and its models must be in `settings.PA
 Templates are included with `only` and get the context as `section` (with `section.cluster`).
 """
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from dsihub.sections import Section as ClusterSection
+from dsihub.sections import SectionRegistry
 
+__all__ = ["ClusterSection", "cluster_sections", "register_cluster_section"]
 
-@dataclass(frozen=True)
-class ClusterSection:
-    key: str
-    template: str
-    context: Callable
-    order: int = 100
-
-
-@dataclass(frozen=True)
-class RenderedSection:
-    key: str
-    template: str
-    context: dict
-
-
-_SECTIONS = {}
-
-
-def register_cluster_section(section):
-    _SECTIONS[section.key] = section
+_SECTIONS = SectionRegistry()
+register_cluster_section = _SECTIONS.register
 
 
 def cluster_sections(cluster):
     """The registered sections of `cluster`'s page, in order, with their contexts."""
-    rendered = []
-    for section in sorted(_SECTIONS.values(), key=lambda s: (s.order, s.key)):
-        context = section.context(cluster)
-        if context is not None:
-            rendered.append(
-                RenderedSection(section.key, section.template, {**context, "cluster": cluster})
-            )
-    return rendered
+    return _SECTIONS.render(cluster, extra={"cluster": cluster})

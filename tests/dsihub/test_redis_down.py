@@ -180,12 +180,32 @@ def broker_down(redis_down, settings):
 
     previous = app.conf.broker_url, app.conf.result_backend, app.conf.task_always_eager
     app.conf.update(broker_url=redis_down, result_backend=redis_down, task_always_eager=False)
-    app.pool.force_close_all()
+    drop_broker_connections(app)
     settings.EMAIL_BACKEND = "post_office.EmailBackend"
-    yield
-    app.conf.update(broker_url=previous[0], result_backend=previous[1])
-    app.conf.task_always_eager = previous[2]
-    app.pool.force_close_all()
+    try:
+        yield
+    finally:
+        app.conf.update(broker_url=previous[0], result_backend=previous[1])
+        app.conf.task_always_eager = previous[2]
+        drop_broker_connections(app)
+
+
+def drop_broker_connections(app):
+    """Forget the app's broker connections and result store so the next task uses the current URLs.
+
+    `app.pool.force_close_all()` alone would leave kombu's shared pool closed for good ("Acquire
+    on closed pool" in every later test, eager tasks included), and the result store made for the
+    closed port would give up reconnecting; this is what Celery does after a fork.
+    """
+    import threading
+
+    from kombu import pools
+
+    pools.reset()
+    app._pool = None
+    app.amqp._producer_pool = None
+    app._backend_cache = None
+    app._local = threading.local()
 
 
 def test_a_listing_submission_works_and_its_mail_waits_while_redis_is_down(

@@ -17,6 +17,8 @@ def celery_worker(django_db_serialized_rollback, transactional_db):
     if not settings.REDIS_URL:
         pytest.skip("the Celery worker fixture needs REDIS_URL (a real Redis broker)")
     celery_app.conf.task_always_eager = False
-    with start_worker(celery_app, perform_ping_check=False, loglevel="WARNING") as worker:
-        yield worker
-    celery_app.conf.task_always_eager = True
+    try:
+        with start_worker(celery_app, perform_ping_check=False, loglevel="WARNING") as worker:
+            yield worker
+    finally:
+        celery_app.conf.task_always_eager = True

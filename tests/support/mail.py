@@ -95,7 +95,11 @@ def free_port():
 def mailbox(settings):
     """Point the hub's SMTP backend at a real local SMTP server; yield its MailSink."""
     sink = MailSink()
-    controller = Controller(sink, hostname="127.0.0.1", port=free_port())
+    # server_hostname: without it aiosmtpd calls socket.getfqdn() for every connection, a reverse
+    # DNS lookup that can stall the sink's loop for tens of seconds on a machine without DNS
+    controller = Controller(
+        sink, hostname="127.0.0.1", port=free_port(), server_hostname="sink.test"
+    )
     controller.start()
     smtp = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_BACKEND = "post_office.EmailBackend"
