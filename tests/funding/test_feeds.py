@@ -54,7 +54,7 @@ def test_rss_lists_open_calls_with_their_deadline(client):
 
     response = client.get("/funding/feed.rss")
 
-    channel = ET.fromstring(response.content).find("channel")
+    channel = ET.fromstring(response.content).find("channel")  # noqa: S314 - our own feed
     items = {item.findtext("title"): item.findtext("description") for item in channel.iter("item")}
     assert set(items) == {"Civic Fund", "Rolling Fund"}
     assert items["Civic Fund"].endswith(f"Closes on {in_days(10).isoformat()}.")

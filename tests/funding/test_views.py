@@ -148,7 +148,8 @@ def test_list_costs_a_fixed_number_of_queries(client, django_assert_num_queries,
 def test_anonymous_list_and_page_set_no_cookie(client):
     call = FundingCallFactory(title="Civic Fund")
 
-    for path in ("/funding/", call.get_absolute_url(), "/funding/feed.rss", "/funding/deadlines.ics"):
+    paths = ["/funding/", call.get_absolute_url(), "/funding/feed.rss", "/funding/deadlines.ics"]
+    for path in paths:
         response = client.get(path)
         assert response.status_code == 200
         assert response.cookies == {}, path
