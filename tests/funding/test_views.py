@@ -4,6 +4,7 @@ import pytest
 
 from clusters.models import Cluster
 from funding.choices import Audience, FundingType
+from funding.tasks import roll_over_deadlines_task
 from taxonomy.models import AreaOfImpact
 from tests.factories.funding import FundingCallFactory, in_days
 from tests.support.people import login
@@ -197,3 +198,13 @@ def test_call_page_describes_the_call_as_a_monetary_grant(client):
     }
     assert '"@type": "MonetaryGrant"' in response.text
     assert "EUR 5,000 to 20,000" in response.text
+
+
+def test_the_midnight_roll_over_renders_cached_deadlines_afresh(client):
+    FundingCallFactory(title="Civic Fund", closes_on=in_days(5))
+    client.get("/funding/")
+    assert client.get("/funding/").headers.get("X-Page-Cache") == "hit"
+
+    roll_over_deadlines_task()
+
+    assert client.get("/funding/").headers.get("X-Page-Cache") is None
