@@ -140,6 +140,11 @@ class FundingCall(index.Indexed, ModeratedModel):
     def __str__(self):
         return self.title
 
+    @property
+    def name(self):
+        """What the shared moderation e-mails and report links call any submitted content."""
+        return self.title
+
     def get_absolute_url(self):
         return reverse("funding:call-detail", kwargs={"slug": self.slug})
 

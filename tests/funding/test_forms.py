@@ -104,6 +104,15 @@ def test_an_approved_call_shows_at_once_on_the_cached_list(client, stranger, mod
     assert "Neighbourhood Tech Fund" in after.text
 
 
+def test_the_submitter_is_e_mailed_when_a_moderator_approves(client, stranger, moderator, mailbox):
+    share(client, stranger)
+
+    decide(FundingCall.objects.get(), moderator, "approve")
+
+    [message] = mailbox.wait_for("stranger@example.org")
+    assert str(message["Subject"]).strip() == '[DSI Hub] "Neighbourhood Tech Fund" is published'
+
+
 def test_an_edit_of_a_published_call_by_its_submitter_waits_for_review(client, stranger):
     call = FundingCallFactory(title="Civic Fund", submitted_by=stranger)
     data = call_data(title="Civic Fund (changed)")

@@ -118,8 +118,12 @@ def test_the_dashboard_shows_saved_calls_and_what_fits_my_listings(client, owner
 def test_a_published_call_can_be_reported(client, stranger):
     call = FundingCallFactory(title="Civic Fund")
     url = f"/report/funding/fundingcall/{call.pk}/"
+    page = client.get(call.get_absolute_url()).text
 
     response = login(client, stranger).post(url, {"reason": "spam", "text": "A scam."})
+
+    assert f'href="{url}"' in page
+    assert "“Civic Fund” to the moderators" in page
 
     report = Report.objects.get()
     assert response.url == call.get_absolute_url()
