@@ -85,6 +85,7 @@ PAGES = [
     Page("org-filtered", "/organisations/?area=health-and-care&technology=open-data&country=DE"),
     Page("org-detail", seeded_organisation),
     Page("project-detail", seeded_project),
+    Page("funding-list", "/funding/"),
 ]
 
 

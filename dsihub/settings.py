@@ -502,6 +502,14 @@ CELERY_BEAT_SCHEDULE = {
         "task": "organisations.request_confirmations",
         "schedule": crontab(day_of_week="mon", hour=6, minute=30),
     },
+    "send-funding-deadline-reminders": {
+        "task": "funding.send_deadline_reminders",
+        "schedule": crontab(hour=7, minute=5),
+    },
+    "roll-over-funding-deadlines": {
+        "task": "funding.roll_over_deadlines",
+        "schedule": crontab(hour=0, minute=1),
+    },
 }
 
 # Benchmarks --------------------------------------------------------------------------------

@@ -23,6 +23,7 @@ class Scale:
     projects: int
     people: int
     keywords: int
+    funding_calls: int
 
     def times(self, factor):
         """This scale with every count multiplied by `factor` (at least one of each)."""
@@ -33,5 +34,10 @@ class Scale:
 
 
 SCALES = {
-    "large": Scale(organisations=10_000, projects=15_000, people=5_000, keywords=4_000),
+    "large": Scale(
+        organisations=10_000, projects=15_000, people=5_000, keywords=4_000, funding_calls=1_000
+    ),
 }
+
+#: Funding calls `--scale small` adds to `make run`'s demo data.
+SMALL_FUNDING_CALLS = 36

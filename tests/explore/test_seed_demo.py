@@ -7,9 +7,11 @@ from collections import Counter
 import pytest
 from django.core.management import call_command
 from django.db.models import Count, F
+from django.utils import timezone
 from wagtail.search.backends import get_search_backend
 
 from explore.seeding.places import PlacePicker
+from funding.models import FundingCall
 from organisations.models import Organisation
 from projects.models import Project
 from taxonomy.models import Place
@@ -154,3 +156,29 @@ def test_small_scale_is_the_make_run_demo_data(settings):
 
     assert Organisation.objects.filter(slug="open-streets-lab", live=True).exists()
     assert not seeded(Organisation).exists()
+
+
+def test_seed_demo_adds_open_closed_and_rolling_funding_calls(client):
+    seed()
+
+    calls = FundingCall.objects.filter(slug__startswith="seed-")
+    today = timezone.localdate()
+    assert calls.count() == 10
+    assert calls.published().open().exists()
+    assert calls.filter(closes_on__isnull=True).exists() or calls.closed(today).exists()
+    assert all(call.areas.exists() for call in calls)
+    listed = client.get("/funding/").context["paginator"].count
+    assert listed == calls.published().open().count()
+
+
+def test_small_scale_adds_a_few_dozen_funding_calls_once(settings):
+    settings.DEBUG = True
+
+    call_command("seed_demo", scale="small", stdout=io.StringIO())
+    call_command("seed_demo", scale="small", stdout=io.StringIO())
+
+    calls = FundingCall.objects.filter(slug__startswith="seed-demo-call-")
+    assert calls.count() == 36
+    assert calls.published().open().count() > 10
+    assert calls.closed().count() > 3
+    assert calls.filter(closes_on__isnull=True).count() > 1

@@ -10,6 +10,7 @@ from django.utils import timezone
 from listings.choices import Role
 from taxonomy.models import AreaOfImpact, DSIFocus, OrganisationType, Place, Technology
 from tests.factories.accounts import UserFactory
+from tests.factories.funding import FundingCallFactory
 from tests.factories.listings import OrganisationFactory, ProjectFactory
 
 pytestmark = pytest.mark.django_db
@@ -169,8 +170,9 @@ def test_detail_query_count_does_not_grow_with_related_rows(
     )
     for _ in range(count):
         ProjectFactory(organisations=[organisation, OrganisationFactory()])
+        FundingCallFactory(funder_organisation=organisation)
 
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(11):  # 10, and the open calls it funds (funding's section)
         response = client.get(organisation.get_absolute_url())
 
     assert len(response.context["partners"]) == count
@@ -180,17 +182,21 @@ def test_detail_query_count_does_not_grow_with_related_rows(
 def test_detail_query_count_for_a_member_does_not_grow_either(
     client, django_assert_num_queries, owner, count
 ):
+    areas = list(AreaOfImpact.objects.all()[:count])
     organisation = OrganisationFactory(
         owner=owner,
         keywords=[f"keyword {n}" for n in range(count)],
         links=count,
         members=[UserFactory() for _ in range(count)],
+        areas=areas,
     )
     for _ in range(count):
         ProjectFactory(organisations=[organisation, OrganisationFactory()])
+        FundingCallFactory(funder_organisation=organisation, areas=areas)
     client.force_login(owner)
 
-    with django_assert_num_queries(16):
+    # 16, and funding's two sections: the calls it funds, and the open calls that fit (members)
+    with django_assert_num_queries(18):
         response = client.get(organisation.get_absolute_url())
 
     assert response.context["can_edit"] is True

@@ -13,7 +13,12 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import connection, transaction
 
-from explore.seeding import RANDOM_SEED, SCALES, SEED_PREFIX
+from explore.seeding import RANDOM_SEED, SCALES, SEED_PREFIX, SMALL_FUNDING_CALLS
+from explore.seeding.funding import (
+    delete_seeded_funding_calls,
+    seed_funding_calls,
+    seeded_funding_calls,
+)
 from explore.seeding.keywords import KeywordPool, delete_unused_seeded_keywords
 from explore.seeding.listings import (
     Context,
@@ -51,6 +56,7 @@ class Command(BaseCommand):
             self.reset()
         if scale == "small":
             call_command("load_demo_data", stdout=self.stdout, stderr=self.stderr)
+            self.seed_small_funding()
             return
         present = seeded_listing_counts()
         if any(present.values()):
@@ -82,9 +88,29 @@ class Command(BaseCommand):
                 people=people,
                 organisations=organisations,
             )
+            self.step(
+                f"{scale.funding_calls} funding calls",
+                seed_funding_calls,
+                context.rng,
+                context.writer,
+                scale.funding_calls,
+                now=context.now,
+                funders=organisations.ids,
+            )
             self.step("search index", self.index)
             self.step("planner statistics", self.analyze)
         self.stdout.write(f"Seeded in {time.monotonic() - started:.1f} s.")
+
+    def seed_small_funding(self):
+        """A few dozen calls (open, rolling and closed) for trying /funding/; once."""
+        if seeded_funding_calls().exists():
+            return
+        rng = random.Random(RANDOM_SEED)  # noqa: S311 - reproducible demo data, not secrets
+        with transaction.atomic():
+            count = seed_funding_calls(
+                rng, Writer(rng), SMALL_FUNDING_CALLS, now=now(), label="demo-call"
+            )
+        self.stdout.write(f"Created {count} demo funding calls.")
 
     def step(self, label, function, *args, **kwargs):
         started = time.monotonic()
@@ -112,8 +138,11 @@ class Command(BaseCommand):
     def reset(self):
         with transaction.atomic():
             deleted = delete_seeded_listings()
+            deleted["funding_calls"] = delete_seeded_funding_calls()
             deleted["keywords"] = delete_unused_seeded_keywords()
         self.stdout.write(
             "Deleted seeded rows: {people} people, {organisations} organisations, "
-            "{projects} projects, {keywords} keywords.".format(**deleted)
+            "{projects} projects, {funding_calls} funding calls, {keywords} keywords.".format(
+                **deleted
+            )
         )

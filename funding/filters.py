@@ -1,0 +1,113 @@
+"""/funding/ filters as GET parameters (shareable): status, type, audience, country, cluster,
+area, closes before, minimum amount, text. Long lists use listings' cheap <select> widget."""
+
+import django_filters
+from django import forms
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+
+from clusters.models import Cluster
+from listings.filters import QuickSelect
+from taxonomy.models import AreaOfImpact
+
+from .choices import Audience, CallStatus, FundingType
+from .models import FundingCall
+
+FILTER_PARAMETERS = (
+    "q",
+    "status",
+    "type",
+    "audience",
+    "country",
+    "cluster",
+    "area",
+    "closes_before",
+    "min_amount",
+)
+
+
+class FundingCallFilterSet(django_filters.FilterSet):
+    q = django_filters.CharFilter(method="filter_text", label=_("Words"))
+    status = django_filters.ChoiceFilter(
+        method="filter_status",
+        choices=CallStatus.choices,
+        empty_label=None,
+        label=_("Show"),
+        widget=QuickSelect,
+    )
+    type = django_filters.ChoiceFilter(
+        field_name="call_type",
+        choices=FundingType.choices,
+        empty_label=_("Any type"),
+        label=_("Type"),
+        widget=QuickSelect,
+    )
+    audience = django_filters.ChoiceFilter(
+        method="filter_audience",
+        choices=Audience.choices,
+        empty_label=_("Anyone"),
+        label=_("Who can apply"),
+        widget=QuickSelect,
+    )
+    country = django_filters.ChoiceFilter(
+        method="filter_country",
+        choices=list(countries),
+        empty_label=_("Any country"),
+        label=_("Open to applicants from"),
+        widget=QuickSelect,
+    )
+    cluster = django_filters.ModelChoiceFilter(
+        field_name="clusters",
+        to_field_name="slug",
+        queryset=Cluster.objects.all(),
+        empty_label=_("Any cluster"),
+        label=_("Cluster"),
+        widget=QuickSelect,
+    )
+    area = django_filters.ModelChoiceFilter(
+        field_name="areas",
+        to_field_name="slug",
+        queryset=AreaOfImpact.objects.all(),
+        empty_label=_("Any area of impact"),
+        label=_("Area of impact"),
+        widget=QuickSelect,
+    )
+    closes_before = django_filters.DateFilter(
+        field_name="closes_on",
+        lookup_expr="lte",
+        label=_("Closes on or before"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    min_amount = django_filters.NumberFilter(
+        method="filter_min_amount",
+        label=_("At least this amount"),
+        min_value=0,
+        max_value=10**15,
+        widget=forms.NumberInput(attrs={"min": 0, "step": 1}),
+    )
+
+    def filter_text(self, queryset, name, value):
+        words = value.strip()
+        return queryset.filter(
+            Q(title__icontains=words) | Q(summary__icontains=words) | Q(funder__icontains=words)
+        )
+
+    def filter_status(self, queryset, name, value):
+        return queryset  # the view chooses open or closed calls (and their order)
+
+    def filter_audience(self, queryset, name, value):
+        return queryset.filter(audiences__contains=value)
+
+    def filter_country(self, queryset, name, value):
+        return queryset.eligible_in(value)
+
+    def filter_min_amount(self, queryset, name, value):
+        """Calls that may give at least `value`: their largest (or only) amount reaches it."""
+        return queryset.filter(
+            Q(amount_max__gte=value) | Q(amount_max__isnull=True, amount_min__gte=value)
+        )
+
+    class Meta:
+        model = FundingCall
+        fields = list(FILTER_PARAMETERS)

@@ -1,0 +1,30 @@
+"""schema.org description of a funding call (a MonetaryGrant), rendered as JSON-LD."""
+
+
+def call_data(call, *, url):
+    data = {
+        "@context": "https://schema.org",
+        "@type": "MonetaryGrant",
+        "name": call.title,
+        "description": call.summary,
+        "url": url,
+        "sameAs": call.url,
+    }
+    if call.funder_name:
+        data["funder"] = {"@type": "Organization", "name": call.funder_name}
+    if call.amount_min is not None or call.amount_max is not None:
+        data["amount"] = _amount(call)
+    if call.closes_on:
+        data["expires"] = call.closes_on.isoformat()
+    if call.opens_on:
+        data["startDate"] = call.opens_on.isoformat()
+    return data
+
+
+def _amount(call):
+    amount = {"@type": "MonetaryAmount", "currency": call.currency}
+    if call.amount_min is not None:
+        amount["minValue"] = call.amount_min
+    if call.amount_max is not None:
+        amount["maxValue"] = call.amount_max
+    return amount
