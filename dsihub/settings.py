@@ -14,6 +14,7 @@ from celery.schedules import crontab
 from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+from wagtail.embeds import oembed_providers
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -73,6 +74,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.routable_page",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -428,6 +430,16 @@ WAGTAIL_SITE_NAME = "DSI Hub"
 WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAIL_I18N_ENABLED = False
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
+# Embeds in stories come from these providers only; any other URL is refused (stories.blocks).
+WAGTAILEMBEDS_FINDERS = [
+    {
+        "class": "wagtail.embeds.finders.oembed",
+        "providers": [
+            oembed_providers.youtube,
+            oembed_providers.vimeo,
+        ],
+    }
+]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 5 * 1024 * 1024
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # staff avatars: no e-mail hashes sent to a third party
 # The dashboard's "new Wagtail release" notice fetches releases.wagtail.org from the browser;

@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class StoriesConfig(AppConfig):
     name = "stories"
     verbose_name = _("Stories")
+
+    def ready(self):
+        from . import registrations
+
+        registrations.register()

@@ -1,0 +1,97 @@
+"""The StreamField blocks every story shares, and the rich-text rules of the stories pages.
+
+Rich text is limited per field (`BODY_FEATURES`, `SHORT_FEATURES`); a link with a scheme other
+than http(s), mailto or tel (`javascript:`, `data:`) is refused when the page is validated, in
+the admin as anywhere else. Embeds go through Wagtail's oEmbed finders, limited to the
+providers in `settings.WAGTAILEMBEDS_FINDERS`: a URL from any other site is refused.
+"""
+
+import re
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images.blocks import ImageChooserBlock
+from wagtail.snippets.blocks import SnippetChooserBlock
+
+BODY_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
+SHORT_FEATURES = ["bold", "italic", "link"]
+
+SAFE_SCHEMES = ("http", "https", "mailto", "tel")
+HREF = re.compile(r"""href\s*=\s*["']?\s*([^"'\s>]*)""", re.IGNORECASE)
+SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):", re.IGNORECASE)
+
+
+def refuse_unsafe_links(html):
+    """Raise ValidationError if `html` links anywhere but http(s), mailto, tel or a relative URL."""
+    for href in HREF.findall(str(html or "")):
+        compact = re.sub(r"[\x00-\x20]", "", href)
+        match = SCHEME.match(compact)
+        if match and match.group(1).lower() not in SAFE_SCHEMES:
+            raise ValidationError(
+                _("Links must be web addresses; %(scheme)s: links are not allowed."),
+                params={"scheme": match.group(1).lower()},
+                code="unsafe_link",
+            )
+
+
+class SafeRichTextBlock(blocks.RichTextBlock):
+    def clean(self, value):
+        value = super().clean(value)
+        refuse_unsafe_links(value.source)
+        return value
+
+
+class StoryImageBlock(blocks.StructBlock):
+    image = ImageChooserBlock(label=_("image"))
+    alt_text = blocks.CharBlock(
+        label=_("alternative text"),
+        max_length=250,
+        help_text=_("What the image shows, for people who cannot see it."),
+    )
+    caption = blocks.CharBlock(label=_("caption"), required=False, max_length=250)
+    credit = blocks.CharBlock(label=_("credit"), required=False, max_length=120)
+
+    class Meta:
+        icon = "image"
+        template = "components/story_image.html"
+
+
+class QuoteBlock(blocks.StructBlock):
+    quote = blocks.TextBlock(label=_("quote"))
+    attribution = blocks.CharBlock(label=_("attribution"), required=False, max_length=200)
+
+    class Meta:
+        icon = "openquote"
+        template = "components/story_quote.html"
+
+
+class CallToActionBlock(blocks.StructBlock):
+    label = blocks.CharBlock(label=_("button label"), max_length=80)
+    url = blocks.URLBlock(label=_("web address"))
+
+    class Meta:
+        icon = "link"
+        template = "components/story_cta.html"
+
+
+class RelatedListingsBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label=_("heading"), max_length=120, required=False)
+    organisations = blocks.ListBlock(
+        SnippetChooserBlock("organisations.Organisation"), label=_("organisations")
+    )
+    projects = blocks.ListBlock(SnippetChooserBlock("projects.Project"), label=_("projects"))
+
+    class Meta:
+        icon = "list-ul"
+        template = "components/story_related_listings.html"
+
+
+class StoryBodyBlock(blocks.StreamBlock):
+    paragraph = SafeRichTextBlock(features=BODY_FEATURES, label=_("text"))
+    image = StoryImageBlock(label=_("image"))
+    quote = QuoteBlock(label=_("quote"))
+    embed = EmbedBlock(label=_("embed"), help_text=_("A video from YouTube or Vimeo."))
+    call_to_action = CallToActionBlock(label=_("call to action"))
+    related_listings = RelatedListingsBlock(label=_("related listings"))

@@ -1,0 +1,92 @@
+"""The home page's reads, and the sections other apps add to it ("next events", "funding
+closing soon").
+
+stories knows nothing of events. An app that shows a block on the home page registers it from
+its `AppConfig.ready()`:
+
+    register_home_section(HomeSection("events", "events/home_section.html", context, order=20))
+
+`context()` returns the section's template context, or None to leave it out; a fixed number of
+queries. The home page is cached for visitors, so a section shows published content only.
+Templates are included with `only` and get the context as `section`.
+
+Counts work the same way: `register_home_count(HomeCount(key, label, count))`, where `count()`
+returns a number; they are computed together and cached until public content changes.
+"""
+
+from dataclasses import dataclass
+
+from dsihub.content_version import cached
+from dsihub.sections import Section as HomeSection
+from dsihub.sections import SectionRegistry
+
+__all__ = [
+    "HomeCount",
+    "HomeSection",
+    "home_context",
+    "home_sections",
+    "register_home_count",
+    "register_home_section",
+]
+
+LATEST_STORIES = 4
+
+_SECTIONS = SectionRegistry()
+register_home_section = _SECTIONS.register
+
+
+@dataclass(frozen=True)
+class HomeCount:
+    key: str
+    label: str
+    count: object  # () -> int
+    order: int = 100
+
+
+_COUNTS = {}
+
+
+def register_home_count(count):
+    _COUNTS[count.key] = count
+
+
+def home_sections():
+    return _SECTIONS.render()
+
+
+def home_counts():
+    """[(label, number)] in order, cached under the content version."""
+    counts = sorted(_COUNTS.values(), key=lambda c: (c.order, c.key))
+    numbers = cached(
+        "home-counts", tuple(c.key for c in counts), lambda: [c.count() for c in counts]
+    )
+    return [(count.label, number) for count, number in zip(counts, numbers, strict=True)]
+
+
+def featured_case_studies(home):
+    return [
+        item.case_study
+        for item in home.featured_case_studies.filter(case_study__live=True)
+        .select_related("case_study", "case_study__listing_image")
+        .prefetch_related("case_study__listing_image__renditions")
+    ]
+
+
+def latest_stories():
+    from stories.models import StoryPage
+
+    return list(StoryPage.objects.published().newest_first().for_cards()[:LATEST_STORIES])
+
+
+def home_context(home):
+    from clusters.models import Cluster
+    from stories.models import StoryIndexPage
+
+    return {
+        "counts": home_counts(),
+        "featured": featured_case_studies(home),
+        "latest_stories": latest_stories(),
+        "story_index": StoryIndexPage.objects.live().first(),
+        "clusters": list(Cluster.objects.all()),
+        "sections": home_sections(),
+    }

@@ -1,0 +1,49 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+
+
+class HomePage(Page):
+    """The site root, served at /: hero, counts, featured and latest stories, sections."""
+
+    intro = models.CharField(_("intro"), max_length=250, blank=True)
+    body = RichTextField(_("body"), blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        InlinePanel("featured_case_studies", label=_("Featured case studies"), max_num=6),
+        FieldPanel("body"),
+    ]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["stories.StoryIndexPage", "stories.StandardPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_template(self, request, *args, **kwargs):
+        return "stories/home_page.html"
+
+    def get_context(self, request, *args, **kwargs):
+        from stories.home import home_context
+
+        return {**super().get_context(request, *args, **kwargs), **home_context(self)}
+
+
+class FeaturedCaseStudy(Orderable):
+    """A case study the editors put on the home page, in their order."""
+
+    page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_case_studies")
+    case_study = models.ForeignKey(
+        "stories.CaseStudyPage",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("case study"),
+    )
+
+    panels = [PageChooserPanel("case_study", "stories.CaseStudyPage")]

@@ -1,0 +1,96 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.search import index
+
+from stories.choices import ResourceType
+
+
+class ResourceQuerySet(models.QuerySet):
+    def for_listing(self):
+        """What a resource card shows: author organisation, document and clusters preloaded."""
+        return self.select_related("author", "document").prefetch_related("clusters")
+
+    def newest_first(self):
+        return self.order_by("-year", "-created_at", "-pk")
+
+
+class Resource(index.Indexed, models.Model):
+    """A report, toolkit, guide, dataset or video in the resource library (/resources/)."""
+
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    link_url = models.URLField(_("web address"), max_length=500, blank=True)
+    link_text = models.CharField(_("link text"), max_length=120, blank=True)
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("document"),
+    )
+    resource_type = models.CharField(
+        _("type"), max_length=20, choices=ResourceType.choices, default=ResourceType.OTHER
+    )
+    author = models.ForeignKey(
+        "organisations.Organisation",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="resources",
+        verbose_name=_("author organisation"),
+    )
+    author_name = models.CharField(
+        _("author"),
+        max_length=200,
+        blank=True,
+        help_text=_("When the author is not an organisation on the hub."),
+    )
+    clusters = models.ManyToManyField(
+        "clusters.Cluster", blank=True, related_name="resources", verbose_name=_("clusters")
+    )
+    areas = models.ManyToManyField(
+        "taxonomy.AreaOfImpact", blank=True, related_name="resources", verbose_name=_("areas")
+    )
+    year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ResourceQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("description"),
+        MultiFieldPanel(
+            [FieldPanel("link_url"), FieldPanel("link_text"), FieldPanel("document")],
+            heading=_("Where to find it"),
+        ),
+        FieldPanel("resource_type"),
+        FieldPanel("author"),
+        FieldPanel("author_name"),
+        FieldPanel("clusters"),
+        FieldPanel("areas"),
+        FieldPanel("year"),
+    ]
+    search_fields = [index.SearchField("title"), index.SearchField("description")]
+
+    class Meta:
+        verbose_name = _("resource")
+        verbose_name_plural = _("resources")
+        ordering = ["-year", "-created_at"]
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        if not self.link_url and not self.document_id:
+            raise ValidationError(_("Give a web address or upload a document."))
+
+    @property
+    def href(self):
+        return self.link_url or (self.document.url if self.document else "")
+
+    @property
+    def author_label(self):
+        return self.author.name if self.author else self.author_name

@@ -1,0 +1,86 @@
+"""What stories adds to the other apps' registries, and what it shows of them on the home page
+(called once, from StoriesConfig.ready).
+
+- listings' pages: "Featured in case studies" on the linked organisation's or project's page;
+- clusters' pages: the cluster's recent stories and resources;
+- the home page (stories.home): counts of published organisations, projects and open funding
+  calls, and the funding calls closing soonest. Events add their own count and section.
+"""
+
+from django.utils.translation import gettext_lazy as _
+
+from clusters.sections import ClusterSection, register_cluster_section
+from listings.sections import ListingSection, register_listing_section
+
+from .home import HomeCount, HomeSection, register_home_count, register_home_section
+
+SECTION_SIZE = 3
+FUNDING_CLOSING_SOON = 3
+
+
+def register():
+    register_listing_section(
+        ListingSection(
+            "featured-in-case-studies",
+            "stories/listing_section.html",
+            featured_in_section,
+            order=40,
+            models=("organisations.organisation", "projects.project"),
+        )
+    )
+    register_cluster_section(
+        ClusterSection("stories", "stories/cluster_section.html", cluster_section, order=70)
+    )
+    register_home_count(HomeCount("organisations", _("organisations"), count_organisations, 10))
+    register_home_count(HomeCount("projects", _("projects"), count_projects, 20))
+    register_home_count(HomeCount("funding", _("open funding calls"), count_open_calls, 40))
+    register_home_section(
+        HomeSection("funding", "stories/home_funding_section.html", funding_section, order=60)
+    )
+
+
+def featured_in_section(listing, viewer):
+    from .models import CaseStudyPage
+
+    field = "project" if listing._meta.model_name == "project" else "organisation"
+    case_studies = list(
+        CaseStudyPage.objects.published().filter(**{field: listing}).newest_first()[:SECTION_SIZE]
+    )
+    return {"case_studies": case_studies} if case_studies else None
+
+
+def cluster_section(cluster):
+    from .models import Resource, StoryPage
+
+    stories = list(StoryPage.objects.published().of_cluster(cluster).newest_first()[:SECTION_SIZE])
+    resources = list(Resource.objects.filter(clusters=cluster).newest_first()[:SECTION_SIZE])
+    if not stories and not resources:
+        return None
+    return {"stories": stories, "resources": resources}
+
+
+def funding_section():
+    from funding.models import FundingCall
+
+    calls = list(
+        FundingCall.objects.published().open().by_deadline().for_cards()[:FUNDING_CLOSING_SOON]
+    )
+    return {"calls": calls}
+
+
+def count_organisations():
+    from organisations.models import Organisation
+
+    return Organisation.objects.published().count()
+
+
+def count_projects():
+    from projects.models import Project
+
+    return Project.objects.published().count()
+
+
+def count_open_calls():
+    from funding.models import FundingCall
+
+    return FundingCall.objects.published().open().count()
