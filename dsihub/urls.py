@@ -58,7 +58,7 @@ urlpatterns += i18n_patterns(
     path("funding/", include("funding.urls")),
     path("explore/", include("explore.urls")),
     path("newsletter/", include("newsletter.urls")),
-    path("resources/", include("stories.urls")),
+    path("", include("stories.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

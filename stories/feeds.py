@@ -3,11 +3,20 @@
 import datetime as dt
 
 from django.contrib.syndication.views import Feed
+from django.http import Http404
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
+from .models import StoryIndexPage
+
 FEED_SIZE = 20
+
+
+def feed_view(feed_class):
+    view = feed_class()
+    view.cache_for_visitors = True
+    return view
 
 
 class StoriesRssFeed(Feed):
@@ -15,22 +24,20 @@ class StoriesRssFeed(Feed):
         "Blog posts and case studies from Europe's digital social innovation community."
     )
 
-    def __init__(self, index_page):
-        super().__init__()
-        self.index_page = index_page
+    def get_object(self, request, *args, **kwargs):
+        index = StoryIndexPage.objects.live().first()
+        if index is None:
+            raise Http404
+        return index
 
-    def __call__(self, request, *args, **kwargs):
-        self.request = request
-        return super().__call__(request, *args, **kwargs)
+    def title(self, index):
+        return f"{index.title} – DSI Hub"
 
-    def title(self):
-        return f"{self.index_page.title} – DSI Hub"
+    def link(self, index):
+        return index.url
 
-    def link(self):
-        return self.index_page.get_url(self.request)
-
-    def items(self):
-        return list(self.index_page.stories().newest_first()[:FEED_SIZE])
+    def items(self, index):
+        return list(index.stories().newest_first()[:FEED_SIZE])
 
     def item_title(self, item):
         return item.title
@@ -39,7 +46,7 @@ class StoriesRssFeed(Feed):
         return item.intro
 
     def item_link(self, item):
-        return item.get_url(self.request)
+        return item.url
 
     def item_pubdate(self, item):
         return timezone.make_aware(dt.datetime.combine(item.date, dt.time(9)))
@@ -51,5 +58,5 @@ class StoriesRssFeed(Feed):
 class StoriesAtomFeed(StoriesRssFeed):
     feed_type = Atom1Feed
 
-    def subtitle(self):
+    def subtitle(self, index):
         return self.description

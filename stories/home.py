@@ -64,11 +64,13 @@ def home_counts():
 
 
 def featured_case_studies(home):
+    from stories.models.story import listing_images
+
     return [
         item.case_study
         for item in home.featured_case_studies.filter(case_study__live=True)
-        .select_related("case_study", "case_study__listing_image")
-        .prefetch_related("case_study__listing_image__renditions")
+        .select_related("case_study")
+        .prefetch_related(listing_images("case_study__listing_image"))
     ]
 
 

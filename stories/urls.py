@@ -1,9 +1,12 @@
 from django.urls import path
 
 from . import views
+from .feeds import StoriesAtomFeed, StoriesRssFeed, feed_view
 
 app_name = "stories"
 
 urlpatterns = [
-    path("", views.ResourceListView.as_view(), name="resource-list"),
+    path("resources/", views.ResourceListView.as_view(), name="resource-list"),
+    path("stories/feed.rss", feed_view(StoriesRssFeed), name="feed-rss"),
+    path("stories/feed.atom", feed_view(StoriesAtomFeed), name="feed-atom"),
 ]

@@ -8,14 +8,15 @@ tags, date). Each kind adds its own fields in its own table.
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
+from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
@@ -24,6 +25,16 @@ from stories.blocks import SHORT_FEATURES, StoryBodyBlock, refuse_unsafe_links
 from stories.choices import Colour, StoryKind
 
 STORIES_PER_PAGE = 12
+
+
+CARD_RENDITIONS = ("width-400", "width-800")
+
+
+def listing_images(lookup="listing_image"):
+    """Prefetch of the listing images with the renditions a story card uses."""
+    return Prefetch(
+        lookup, queryset=get_image_model().objects.prefetch_renditions(*CARD_RENDITIONS)
+    )
 
 
 class StoryPageQuerySet(PageQuerySet):
@@ -227,7 +238,7 @@ class CaseStudyPage(StoryPage):
             raise ValidationError(_("A call to action needs both a label and a web address."))
 
 
-class StoryIndexPage(RoutablePageMixin, Page):
+class StoryIndexPage(Page):
     """/stories/: every published story, newest first, with filters and feeds."""
 
     intro = models.CharField(_("introduction"), max_length=300, blank=True)
@@ -243,20 +254,7 @@ class StoryIndexPage(RoutablePageMixin, Page):
     def stories(self):
         return StoryPage.objects.published().child_of(self)
 
-    @path("")
-    def index(self, request):
+    def serve(self, request, *args, **kwargs):
         from stories.views import story_index
 
         return story_index(request, self)
-
-    @path("feed.rss")
-    def rss(self, request):
-        from stories.feeds import StoriesRssFeed
-
-        return StoriesRssFeed(self)(request)
-
-    @path("feed.atom")
-    def atom(self, request):
-        from stories.feeds import StoriesAtomFeed
-
-        return StoriesAtomFeed(self)(request)

@@ -1,0 +1,103 @@
+import pytest
+
+from tests.factories.stories import BlogPageFactory, CaseStudyPageFactory, ImageFactory
+from tests.support.people import login
+
+pytestmark = pytest.mark.django_db
+
+
+def test_blog_page_shows_authors_intro_and_tags(client, owner):
+    BlogPageFactory(
+        title="Repair cafés go digital",
+        slug="repair-cafes",
+        authors=[owner, "Guest Writer"],
+        tags=["repair"],
+    )
+
+    response = client.get("/stories/repair-cafes/")
+
+    assert '<h1 class="page-header__title">Repair cafés go digital</h1>' in response.text
+    assert "By Olga Owner, Guest Writer" in response.text
+    assert 'href="/stories/?tag=repair"' in response.text
+
+
+def test_blog_page_body_image_has_alt_text_and_srcset(client):
+    image = ImageFactory()
+    BlogPageFactory(
+        slug="with-image",
+        body=[
+            {
+                "type": "image",
+                "value": {
+                    "image": image.pk,
+                    "alt_text": "Volunteers fixing a bike",
+                    "caption": "Saturday",
+                    "credit": "Ana",
+                },
+            }
+        ],
+    )
+
+    response = client.get("/stories/with-image/")
+
+    assert 'alt="Volunteers fixing a bike"' in response.text
+    assert "srcset=" in response.text
+    assert (
+        '<figcaption>Saturday <small class="story-figure__credit">Ana</small></figcaption>'
+        in response.text
+    )
+
+
+def test_case_study_links_its_project_and_organisation(client, project, organisation):
+    CaseStudyPageFactory(
+        title="Mapping repairs",
+        slug="mapping-repairs",
+        project=project,
+        organisation=organisation,
+        cta_label="Join the map",
+        cta_url="https://repair.example.org/",
+    )
+
+    response = client.get("/stories/mapping-repairs/")
+
+    assert '<a href="/projects/repair-map/">Repair Map</a>' in response.text
+    assert '<a href="/organisations/open-commons/">Open Commons</a>' in response.text
+    assert (
+        '<a class="btn btn--primary" href="https://repair.example.org/">Join the map</a>'
+        in response.text
+    )
+    assert "The issue" in response.text
+
+
+def test_project_page_shows_featured_in_case_study(client, project):
+    CaseStudyPageFactory(title="Mapping repairs", slug="mapping-repairs", project=project)
+    CaseStudyPageFactory(title="Unpublished case", project=project, live=False)
+
+    response = client.get("/projects/repair-map/")
+
+    assert "Featured in case study" in response.text
+    assert '<a href="/stories/mapping-repairs/">Mapping repairs</a>' in response.text
+    assert "Unpublished case" not in response.text
+
+
+def test_organisation_page_shows_featured_in_case_study(client, organisation):
+    CaseStudyPageFactory(title="Commons at work", slug="commons-at-work", organisation=organisation)
+
+    response = client.get("/organisations/open-commons/")
+
+    assert '<a href="/stories/commons-at-work/">Commons at work</a>' in response.text
+
+
+def test_listing_without_case_study_has_no_featured_section(client, project):
+    response = client.get("/projects/repair-map/")
+
+    assert "Featured in case study" not in response.text
+
+
+def test_draft_story_is_not_public_but_its_editor_can_preview(client, editor):
+    page = BlogPageFactory(slug="draft", live=False)
+
+    assert client.get("/stories/draft/").status_code == 404
+    preview = login(client, editor).get(f"/admin/pages/{page.pk}/view_draft/")
+    assert preview.status_code == 200
+    assert page.title in preview.text
