@@ -19,13 +19,14 @@ BODY_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-lin
 SHORT_FEATURES = ["bold", "italic", "link"]
 
 SAFE_SCHEMES = ("http", "https", "mailto", "tel")
-HREF = re.compile(r"""href\s*=\s*["']?\s*([^"'\s>]*)""", re.IGNORECASE)
+HREF = re.compile(r"""href\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
 SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):", re.IGNORECASE)
 
 
 def refuse_unsafe_links(html):
     """Raise ValidationError if `html` links anywhere but http(s), mailto, tel or a relative URL."""
-    for href in HREF.findall(str(html or "")):
+    for groups in HREF.findall(str(html or "")):
+        href = "".join(groups)
         compact = re.sub(r"[\x00-\x20]", "", href)
         match = SCHEME.match(compact)
         if match and match.group(1).lower() not in SAFE_SCHEMES:
