@@ -11,6 +11,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts.views import admin_login, can_enter_wagtail_admin
+from explore.sitemaps import robots_txt, sitemap_xml
 from moderation.views import pending_file
 
 from .health import healthz
@@ -37,6 +38,8 @@ front_door = [
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    path("sitemap.xml", sitemap_xml, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots"),
     path("media-pending/<path:name>", pending_file, name="pending-file"),
     *front_door,
     path("admin/", include(wagtailadmin_urls)),

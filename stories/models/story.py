@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -23,6 +24,7 @@ from wagtail.search import index
 
 from stories.blocks import SHORT_FEATURES, StoryBodyBlock, refuse_unsafe_links
 from stories.choices import Colour, StoryKind
+from stories.structured_data import article_data
 
 STORIES_PER_PAGE = 12
 
@@ -76,6 +78,15 @@ class StoryPage(Page):
         related_name="+",
         verbose_name=_("listing image"),
     )
+    social_image = models.ForeignKey(
+        "wagtailimages.Image",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("social media image"),
+        help_text=_("Shown when the page is shared (OpenGraph); the listing image otherwise."),
+    )
     body = StreamField(StoryBodyBlock(), blank=True, verbose_name=_("body"))
     clusters = ParentalManyToManyField(
         "clusters.Cluster", blank=True, related_name="stories", verbose_name=_("clusters")
@@ -99,6 +110,8 @@ class StoryPage(Page):
         index.FilterField("date"),
     ]
 
+    promote_panels = [*Page.promote_panels, FieldPanel("social_image")]
+
     themes_panel = MultiFieldPanel(
         [FieldPanel("clusters"), FieldPanel("areas"), FieldPanel("tags")], heading=_("Themes")
     )
@@ -110,6 +123,20 @@ class StoryPage(Page):
     def save(self, *args, **kwargs):
         self.kind = self.story_kind or self.kind
         return super().save(*args, **kwargs)
+
+    @cached_property
+    def author_names(self):
+        return []
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        image = self.social_image or self.listing_image
+        image_url = (
+            request.build_absolute_uri(image.get_rendition("fill-1200x630").url) if image else ""
+        )
+        page_url = self.get_full_url(request)
+        data = article_data(self, url=page_url, image_url=image_url, authors=self.author_names)
+        return {**context, "page_url": page_url, "image_url": image_url, "structured_data": data}
 
 
 class BlogPage(StoryPage):
@@ -129,8 +156,9 @@ class BlogPage(StoryPage):
         verbose_name = _("blog post")
         verbose_name_plural = _("blog posts")
 
+    @cached_property
     def author_names(self):
-        return [author.display_name for author in self.authors.all()]
+        return [author.display_name for author in self.authors.select_related("user")]
 
 
 class BlogAuthor(Orderable):

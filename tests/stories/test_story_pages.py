@@ -1,3 +1,5 @@
+import json
+
 import pytest
 
 from tests.factories.stories import BlogPageFactory, CaseStudyPageFactory, ImageFactory
@@ -101,3 +103,26 @@ def test_draft_story_is_not_public_but_its_editor_can_preview(client, editor):
     preview = login(client, editor).get(f"/admin/pages/{page.pk}/view_draft/")
     assert preview.status_code == 200
     assert page.title in preview.text
+
+
+def test_story_page_has_seo_meta_opengraph_and_article_json_ld(client, owner):
+    page = BlogPageFactory(
+        title="Repair cafés go digital",
+        slug="repair-cafes",
+        seo_title="Repair cafés, online",
+        search_description="How repair cafés moved online.",
+        authors=[owner],
+        listing_image=True,
+    )
+
+    html = client.get("/stories/repair-cafes/").text
+
+    assert "<title>Repair cafés, online – DSI Hub</title>" in html
+    assert '<meta name="description" content="How repair cafés moved online.">' in html
+    assert '<meta property="og:type" content="article">' in html
+    assert '<meta property="og:image" content="http://testserver/media/images/' in html
+    data = json.loads(html.split('<script type="application/ld+json">')[1].split("</script>")[0])
+    assert data["@type"] == "Article"
+    assert data["headline"] == "Repair cafés, online"
+    assert data["author"] == [{"@type": "Person", "name": "Olga Owner"}]
+    assert data["url"] == page.get_full_url()
