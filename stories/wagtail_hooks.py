@@ -1,7 +1,11 @@
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .admin_views import import_resources_view
 from .models import Resource
 
 
@@ -17,3 +21,23 @@ class ResourceViewSet(SnippetViewSet):
 
 
 register_snippet(ResourceViewSet)
+
+
+class ImportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("stories.add_resource")
+
+
+@hooks.register("register_admin_urls")
+def register_import_url():
+    return [path("resources/import/", import_resources_view, name="stories_import_resources")]
+
+
+@hooks.register("register_admin_menu_item")
+def register_import_menu_item():
+    return ImportMenuItem(
+        _("Import resources"),
+        reverse("stories_import_resources"),
+        icon_name="upload",
+        order=260,
+    )

@@ -1,0 +1,115 @@
+import csv
+import io
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import CommandError, call_command
+
+from stories.models import Resource
+from tests.factories.clusters import ClusterFactory
+from tests.factories.listings import OrganisationFactory
+from tests.factories.stories import ResourceFactory
+from tests.support.people import login
+
+pytestmark = pytest.mark.django_db
+
+HEADER = ["title", "description", "link_url", "link_text", "author", "clusters", "types"]
+
+
+def csv_text(rows):
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(HEADER)
+    writer.writerows(rows)
+    return out.getvalue()
+
+
+def good_row(n):
+    return [
+        f"Guide {n}",
+        "How to start.",
+        f"https://r.example.org/{n}",
+        "Read",
+        "Open Commons",
+        "repair;care",
+        "guide",
+    ]
+
+
+@pytest.fixture
+def fifty_rows_three_bad(organisation):
+    ClusterFactory(slug="repair", title="Repair")
+    ClusterFactory(slug="care", title="Care")
+    rows = [good_row(n) for n in range(50)]
+    rows[4][0] = ""  # no title
+    rows[20][2] = "not a web address"
+    rows[33][5] = "repair;no-such-cluster"
+    return csv_text(rows)
+
+
+def test_resource_list_filters_by_cluster_type_and_author(client, organisation):
+    repair = ClusterFactory(slug="repair")
+    ResourceFactory(title="Repair toolkit", clusters=[repair], author=organisation)
+    ResourceFactory(title="Data report", resource_type="report")
+
+    by_cluster = client.get("/resources/?cluster=repair")
+    by_type = client.get("/resources/?type=report")
+    by_author = client.get("/resources/?author=open-commons")
+
+    assert [r.title for r in by_cluster.context["resources"]] == ["Repair toolkit"]
+    assert [r.title for r in by_type.context["resources"]] == ["Data report"]
+    assert [r.title for r in by_author.context["resources"]] == ["Repair toolkit"]
+    assert "Open Commons" in by_author.text
+    assert by_cluster.cookies == {}
+
+
+@pytest.mark.parametrize("count", [1, 20])
+def test_resource_list_query_count_is_fixed(client, django_assert_num_queries, count):
+    clusters = [ClusterFactory(), ClusterFactory()]
+    for _ in range(count):
+        ResourceFactory(clusters=clusters, author=OrganisationFactory())
+
+    with django_assert_num_queries(5):
+        response = client.get("/resources/")
+
+    assert len(response.context["resources"]) == count
+
+
+def test_import_command_imports_47_of_50_and_reports_the_3_bad_rows(
+    tmp_path, fifty_rows_three_bad, capsys
+):
+    path = tmp_path / "resources.csv"
+    path.write_text(fifty_rows_three_bad, encoding="utf-8")
+
+    with pytest.raises(CommandError, match="3 row"):
+        call_command("import_resources", str(path))
+
+    err = capsys.readouterr().err
+    assert Resource.objects.count() == 47
+    assert "line 6 (no title): title: This field is required." in err
+    assert "line 22 (Guide 20): link_url: Enter a valid URL." in err
+    assert "line 35 (Guide 33): clusters: Unknown cluster: no-such-cluster." in err
+    guide = Resource.objects.get(title="Guide 0")
+    assert guide.author.name == "Open Commons"
+    assert guide.resource_type == "guide"
+    assert sorted(c.slug for c in guide.clusters.all()) == ["care", "repair"]
+
+
+def test_admin_import_shows_per_row_report(client, editor, fifty_rows_three_bad):
+    upload = SimpleUploadedFile("r.csv", fifty_rows_three_bad.encode(), content_type="text/csv")
+
+    response = login(client, editor).post("/admin/resources/import/", {"file": upload})
+
+    assert "47 resources imported" in response.text
+    assert "3 rows not imported" in response.text
+    assert response.text.count('class="import-error"') == 3
+    assert Resource.objects.count() == 47
+
+
+def test_admin_import_is_refused_to_people_without_resource_permission(client, moderator):
+    upload = SimpleUploadedFile("r.csv", csv_text([good_row(1)]).encode(), content_type="text/csv")
+
+    response = login(client, moderator).post("/admin/resources/import/", {"file": upload})
+
+    assert response.status_code in (302, 403)
+    assert Resource.objects.count() == 0
