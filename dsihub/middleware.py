@@ -93,14 +93,20 @@ def permissions_policy(get_response):
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
     """django-csp: settings.CONTENT_SECURITY_POLICY, except under the admins, which get
-    settings.ADMIN_CONTENT_SECURITY_POLICY (their own templates need inline styles)."""
+    settings.ADMIN_CONTENT_SECURITY_POLICY (their own templates need inline styles), and in
+    Wagtail's page previews, which the admin frames: Wagtail renders them through the whole
+    middleware chain with a dummy request for the page's public address (`is_dummy`), so they
+    get the public policy with frame-ancestors 'self'."""
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only=report_only)
-        if (
-            not report_only
-            and parts.config is None
-            and request.path_info.startswith(ADMIN_PREFIXES)
-        ):
+        if report_only or parts.config is not None:
+            return parts
+        if request.path_info.startswith(ADMIN_PREFIXES):
             parts.config = settings.ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"]
+        elif getattr(request, "is_dummy", False):
+            parts.config = {
+                **settings.CONTENT_SECURITY_POLICY["DIRECTIVES"],
+                "frame-ancestors": ["'self'"],
+            }
         return parts
