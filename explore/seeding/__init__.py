@@ -24,6 +24,8 @@ class Scale:
     people: int
     keywords: int
     funding_calls: int
+    stories: int
+    resources: int
 
     def times(self, factor):
         """This scale with every count multiplied by `factor` (at least one of each)."""
@@ -35,9 +37,17 @@ class Scale:
 
 SCALES = {
     "large": Scale(
-        organisations=10_000, projects=15_000, people=5_000, keywords=4_000, funding_calls=1_000
+        organisations=10_000,
+        projects=15_000,
+        people=5_000,
+        keywords=4_000,
+        funding_calls=1_000,
+        stories=500,
+        resources=300,
     ),
 }
 
 #: Funding calls `--scale small` adds to `make run`'s demo data.
 SMALL_FUNDING_CALLS = 36
+SMALL_STORIES = 8
+SMALL_RESOURCES = 6

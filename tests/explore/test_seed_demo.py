@@ -182,3 +182,34 @@ def test_small_scale_adds_a_few_dozen_funding_calls_once(settings):
     assert calls.published().open().count() > 10
     assert calls.closed().count() > 3
     assert calls.filter(closes_on__isnull=True).count() > 1
+
+
+def test_seed_demo_adds_stories_and_resources_that_reset_removes(client):
+    from stories.models import CaseStudyPage, Resource, StoryPage
+
+    seed(factor=0.1)  # 50 stories, 30 resources
+
+    stories = StoryPage.objects.filter(slug__startswith="seed-")
+    resources = Resource.objects.filter(link_url__startswith="https://resources.seed.example.org/")
+    assert stories.live().count() == 50
+    assert resources.count() == 30
+    assert CaseStudyPage.objects.filter(project__slug__startswith="seed-").exists()
+    assert client.get("/stories/").context["paginator"].count == 50
+    assert client.get("/resources/").context["paginator"].count == 30
+
+    seed(reset=True, factor=0.1)
+
+    assert stories.count() == 50
+    assert resources.count() == 30
+
+
+def test_small_scale_adds_sample_stories_once(settings, client):
+    from stories.models import StoryPage
+
+    settings.DEBUG = True
+
+    call_command("seed_demo", scale="small", stdout=io.StringIO())
+    call_command("seed_demo", scale="small", stdout=io.StringIO())
+
+    assert StoryPage.objects.filter(slug__startswith="seed-").count() == 8
+    assert len(client.get("/").context["latest_stories"]) == 4

@@ -13,7 +13,14 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import connection, transaction
 
-from explore.seeding import RANDOM_SEED, SCALES, SEED_PREFIX, SMALL_FUNDING_CALLS
+from explore.seeding import (
+    RANDOM_SEED,
+    SCALES,
+    SEED_PREFIX,
+    SMALL_FUNDING_CALLS,
+    SMALL_RESOURCES,
+    SMALL_STORIES,
+)
 from explore.seeding.funding import (
     delete_seeded_funding_calls,
     seed_funding_calls,
@@ -31,6 +38,12 @@ from explore.seeding.listings import (
 )
 from explore.seeding.places import PlacePicker
 from explore.seeding.search_index import index_seeded
+from explore.seeding.stories import (
+    delete_seeded_stories,
+    seed_resources,
+    seed_stories,
+    seeded_stories,
+)
 from explore.seeding.text import Writer
 from organisations.models import Organisation
 from projects.models import Project
@@ -57,6 +70,7 @@ class Command(BaseCommand):
         if scale == "small":
             call_command("load_demo_data", stdout=self.stdout, stderr=self.stderr)
             self.seed_small_funding()
+            self.seed_small_stories()
             return
         present = seeded_listing_counts()
         if any(present.values()):
@@ -97,6 +111,23 @@ class Command(BaseCommand):
                 now=context.now,
                 funders=organisations.ids,
             )
+            self.step(
+                f"{scale.stories} stories",
+                seed_stories,
+                context.rng,
+                context.writer,
+                scale.stories,
+                now=context.now,
+                project_ids=self.seeded_ids(Project),
+            )
+            self.step(
+                f"{scale.resources} resources",
+                seed_resources,
+                context.rng,
+                context.writer,
+                scale.resources,
+                author_ids=organisations.ids,
+            )
             self.step("search index", self.index)
             self.step("planner statistics", self.analyze)
         self.stdout.write(f"Seeded in {time.monotonic() - started:.1f} s.")
@@ -111,6 +142,28 @@ class Command(BaseCommand):
                 rng, Writer(rng), SMALL_FUNDING_CALLS, now=now(), label="demo-call"
             )
         self.stdout.write(f"Created {count} demo funding calls.")
+
+    def seed_small_stories(self):
+        """A handful of sample stories (some case studies of seeded projects) and resources."""
+        if seeded_stories().exists():
+            return
+        rng = random.Random(RANDOM_SEED)  # noqa: S311 - reproducible demo data, not secrets
+        writer = Writer(rng)
+        with transaction.atomic():
+            stories = seed_stories(
+                rng, writer, SMALL_STORIES, now=now(), project_ids=self.published_ids(Project)
+            )
+            resources = seed_resources(
+                rng, writer, SMALL_RESOURCES, author_ids=self.published_ids(Organisation)
+            )
+        self.stdout.write(f"Created {stories} demo stories and {resources} resources.")
+
+    def seeded_ids(self, model):
+        return self.published_ids(model, prefix=SEED_PREFIX)
+
+    def published_ids(self, model, prefix=""):
+        published = model.objects.published().filter(slug__startswith=prefix)
+        return list(published.values_list("pk", flat=True)[:5000])
 
     def step(self, label, function, *args, **kwargs):
         started = time.monotonic()
@@ -139,10 +192,10 @@ class Command(BaseCommand):
         with transaction.atomic():
             deleted = delete_seeded_listings()
             deleted["funding_calls"] = delete_seeded_funding_calls()
+            deleted["stories"], deleted["resources"] = delete_seeded_stories()
             deleted["keywords"] = delete_unused_seeded_keywords()
         self.stdout.write(
             "Deleted seeded rows: {people} people, {organisations} organisations, "
-            "{projects} projects, {funding_calls} funding calls, {keywords} keywords.".format(
-                **deleted
-            )
+            "{projects} projects, {funding_calls} funding calls, {stories} stories, "
+            "{resources} resources, {keywords} keywords.".format(**deleted)
         )
