@@ -76,6 +76,22 @@ def _path_of(listing):
     return listing.get_absolute_url()
 
 
+def seeded_case_study():
+    """A seeded case study linked to a project, with themes and tags."""
+    from explore.seeding import SEED_PREFIX
+    from stories.models import CaseStudyPage
+
+    case_study = (
+        CaseStudyPage.objects.live()
+        .filter(slug__startswith=SEED_PREFIX, project__isnull=False, tagged_items__isnull=False)
+        .order_by("pk")
+        .first()
+    )
+    if case_study is None:
+        raise LookupError("No seeded case study found: run `manage.py seed_demo --scale large`.")
+    return case_study.url
+
+
 PAGES = [
     Page(FLOOR, "/bench/floor/", warm_share=None),
     Page("home", "/", warm_share=0.40),
@@ -86,6 +102,9 @@ PAGES = [
     Page("org-detail", seeded_organisation),
     Page("project-detail", seeded_project),
     Page("funding-list", "/funding/"),
+    Page("story-index", "/stories/"),
+    Page("case-study", seeded_case_study),
+    Page("resources", "/resources/"),
 ]
 
 

@@ -185,6 +185,7 @@ def test_small_scale_adds_a_few_dozen_funding_calls_once(settings):
 
 
 def test_seed_demo_adds_stories_and_resources_that_reset_removes(client):
+    from bench.pages import seeded_case_study
     from stories.models import CaseStudyPage, Resource, StoryPage
 
     seed(factor=0.1)  # 50 stories, 30 resources
@@ -196,6 +197,7 @@ def test_seed_demo_adds_stories_and_resources_that_reset_removes(client):
     assert CaseStudyPage.objects.filter(project__slug__startswith="seed-").exists()
     assert client.get("/stories/").context["paginator"].count == 50
     assert client.get("/resources/").context["paginator"].count == 30
+    assert seeded_case_study().startswith("/stories/seed-story-")
 
     seed(reset=True, factor=0.1)
 

@@ -126,3 +126,20 @@ def test_story_page_has_seo_meta_opengraph_and_article_json_ld(client, owner):
     assert data["headline"] == "Repair cafés, online"
     assert data["author"] == [{"@type": "Person", "name": "Olga Owner"}]
     assert data["url"] == page.get_full_url()
+
+
+def test_admin_preview_of_a_story_may_be_framed_by_the_admin(client, editor):
+    page = BlogPageFactory(title="Preview me", slug="preview-me")
+
+    response = login(client, editor).get(f"/admin/pages/{page.pk}/view_draft/")
+
+    assert "Preview me" in response.text
+    assert "frame-ancestors 'self'" in response["Content-Security-Policy"]
+
+
+def test_public_story_page_may_not_be_framed(client):
+    BlogPageFactory(slug="framed")
+
+    response = client.get("/stories/framed/")
+
+    assert "frame-ancestors 'none'" in response["Content-Security-Policy"]
