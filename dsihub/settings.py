@@ -527,6 +527,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "funding.roll_over_deadlines",
         "schedule": crontab(hour=0, minute=1),
     },
+    "publish-scheduled-pages": {
+        "task": "stories.publish_scheduled",
+        "schedule": crontab(minute="*"),
+    },
 }
 
 # Benchmarks --------------------------------------------------------------------------------
