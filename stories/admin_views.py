@@ -2,9 +2,11 @@
 
 from django import forms
 from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
+from .models import StoryIndexPage
 from .resource_import import COLUMNS, import_resources
 
 MAX_UPLOAD = 2 * 1024 * 1024
@@ -40,3 +42,11 @@ def import_resources_view(request):
     return TemplateResponse(
         request, "stories/admin/resource_import.html", {"form": form, "report": report}
     )
+
+
+def write_story(request):
+    """/admin/stories/write/: the "write a story" link of the dashboard, to a new blog post."""
+    index = get_object_or_404(StoryIndexPage)
+    if not index.permissions_for_user(request.user).can_add_subpage():
+        raise PermissionDenied
+    return redirect("wagtailadmin_pages:add", "stories", "blogpage", index.pk)

@@ -1,6 +1,7 @@
 """What stories adds to the other apps' registries, and what it shows of them on the home page
 (called once, from StoriesConfig.ready).
 
+- accounts' dashboard: "write a story for your cluster" for cluster leads (and editors);
 - listings' pages: "Featured in case studies" on the linked organisation's or project's page;
 - clusters' pages: the cluster's recent stories and resources;
 - the home page (stories.home): counts of published organisations, projects and open funding
@@ -9,8 +10,10 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from accounts.sections import Section, register_dashboard_section
 from clusters.sections import ClusterSection, register_cluster_section
 from listings.sections import ListingSection, register_listing_section
+from moderation.roles import is_editor
 
 from .home import HomeCount, HomeSection, register_home_count, register_home_section
 
@@ -31,12 +34,21 @@ def register():
     register_cluster_section(
         ClusterSection("stories", "stories/cluster_section.html", cluster_section, order=70)
     )
+    register_dashboard_section(Section("stories", "stories/dashboard_section.html", dashboard))
     register_home_count(HomeCount("organisations", _("organisations"), count_organisations, 10))
     register_home_count(HomeCount("projects", _("projects"), count_projects, 20))
     register_home_count(HomeCount("funding", _("open funding calls"), count_open_calls, 40))
     register_home_section(
         HomeSection("funding", "stories/home_funding_section.html", funding_section, order=60)
     )
+
+
+def dashboard(user):
+    """Cluster leads and editors: "write a story for your cluster"."""
+    clusters = list(user.led_clusters.all())
+    if not clusters and not is_editor(user):
+        return None
+    return {"led_clusters": clusters}
 
 
 def featured_in_section(listing, viewer):

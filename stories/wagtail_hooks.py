@@ -5,7 +5,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .admin_views import import_resources_view
+from .admin_views import import_resources_view, write_story
 from .models import Resource
 
 
@@ -30,7 +30,10 @@ class ImportMenuItem(MenuItem):
 
 @hooks.register("register_admin_urls")
 def register_import_url():
-    return [path("resources/import/", import_resources_view, name="stories_import_resources")]
+    return [
+        path("resources/import/", import_resources_view, name="stories_import_resources"),
+        path("stories/write/", write_story, name="stories_write"),
+    ]
 
 
 @hooks.register("register_admin_menu_item")

@@ -18,7 +18,9 @@ from stories.models import (
     BlogAuthor,
     BlogPage,
     CaseStudyPage,
+    HomePage,
     Resource,
+    StandardPage,
     StoryIndexPage,
     StoryPage,
     StoryTag,
@@ -33,8 +35,9 @@ CASE_STUDY_SHARE = 0.4
 BATCH_SIZE = 2000
 
 
-def seed_stories(rng, writer, count, *, now, project_ids=(), label="story"):
-    """`count` published stories (about 40 % case studies, some linked to `project_ids`)."""
+def seed_stories(rng, writer, count, *, now, project_ids=(), label="story", title_prefix=""):
+    """`count` published stories (about 40 % case studies, some linked to `project_ids`);
+    `title_prefix` marks them ("Sample: ") where people may take them for real ones."""
     index = StoryIndexPage.objects.get()
     tags = _story_tags(writer)
     clusters = list(Cluster.objects.values_list("pk", flat=True))
@@ -44,6 +47,7 @@ def seed_stories(rng, writer, count, *, now, project_ids=(), label="story"):
         page = _story(
             rng, writer, f"{label}-{number}", now - dt.timedelta(days=number), project_ids
         )
+        page.title = f"{title_prefix}{page.title}"[:255]
         index.add_child(instance=page)
         pages.append(page)
     BlogAuthor.objects.bulk_create(
@@ -156,3 +160,27 @@ def delete_seeded_stories():
     seeded_stories().delete()
     resources, _ = Resource.objects.filter(link_url__startswith=RESOURCE_URL).delete()
     return stories, resources
+
+
+STANDARD_PAGES = [
+    ("about", "About the DSI Hub", "Who runs the hub and why."),
+    ("what-is-dsi", "What is digital social innovation?", "Technology for the common good."),
+    ("privacy", "Privacy", "What the hub stores about you and why."),
+    ("terms", "Terms of use", "The rules of the hub."),
+    ("accessibility", "Accessibility statement", "How the hub works for everyone."),
+    ("contact", "Contact", "How to reach the hub's team."),
+]
+
+
+def seed_standard_pages(writer):
+    """The standard pages under the home page, each once (sample text, marked as such)."""
+    home = HomePage.objects.get()
+    existing = set(home.get_children().values_list("slug", flat=True))
+    created = 0
+    for slug, title, intro in STANDARD_PAGES:
+        if slug in existing:
+            continue
+        body = [{"type": "paragraph", "value": f"<p>Sample text.</p>{writer.rich_text(2)}"}]
+        home.add_child(instance=StandardPage(title=title, slug=slug, intro=intro, body=body))
+        created += 1
+    return created

@@ -214,4 +214,7 @@ def test_small_scale_adds_sample_stories_once(settings, client):
     call_command("seed_demo", scale="small", stdout=io.StringIO())
 
     assert StoryPage.objects.filter(slug__startswith="seed-").count() == 8
-    assert len(client.get("/").context["latest_stories"]) == 4
+    home = client.get("/")
+    assert len(home.context["latest_stories"]) == 4
+    assert all(s.title.startswith("Sample story: ") for s in home.context["latest_stories"])
+    assert '<h1 class="page-header__title">About the DSI Hub</h1>' in client.get("/about/").text

@@ -8,6 +8,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, strea
 
 from stories.models import BlogPage, HomePage, StoryIndexPage
 from tests.factories.accounts import UserFactory
+from tests.factories.clusters import ClusterFactory
 from tests.factories.stories import BlogPageFactory
 from tests.support.people import login
 
@@ -112,3 +113,22 @@ def test_editor_publishes_directly(client, editor):
 def test_lead_may_add_resources_but_not_delete_them(lead):
     assert lead.has_perm("stories.add_resource") is True
     assert lead.has_perm("stories.delete_resource") is False
+
+
+def test_lead_dashboard_links_to_writing_a_story_for_their_cluster(client, lead):
+    ClusterFactory(title="Repair and reuse", leads=[lead])
+
+    dashboard = login(client, lead).get("/dashboard/")
+    write = client.get("/admin/stories/write/")
+
+    assert "Write a story for your cluster" in dashboard.text
+    assert "Share what is happening in Repair and reuse" in dashboard.text
+    index = StoryIndexPage.objects.get()
+    assert write.url == f"/admin/pages/add/stories/blogpage/{index.pk}/"
+
+
+def test_dashboard_of_someone_else_has_no_story_link(client, stranger):
+    dashboard = login(client, stranger).get("/dashboard/")
+
+    assert "Write a story" not in dashboard.text
+    assert client.get("/admin/stories/write/").status_code in (302, 403)

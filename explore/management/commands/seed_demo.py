@@ -41,6 +41,7 @@ from explore.seeding.search_index import index_seeded
 from explore.seeding.stories import (
     delete_seeded_stories,
     seed_resources,
+    seed_standard_pages,
     seed_stories,
     seeded_stories,
 )
@@ -151,8 +152,14 @@ class Command(BaseCommand):
         writer = Writer(rng)
         with transaction.atomic():
             stories = seed_stories(
-                rng, writer, SMALL_STORIES, now=now(), project_ids=self.published_ids(Project)
+                rng,
+                writer,
+                SMALL_STORIES,
+                now=now(),
+                project_ids=self.published_ids(Project),
+                title_prefix="Sample story: ",
             )
+            seed_standard_pages(writer)
             resources = seed_resources(
                 rng, writer, SMALL_RESOURCES, author_ids=self.published_ids(Organisation)
             )
