@@ -367,6 +367,11 @@ if not DEBUG:
 # the provider is a form target too.
 MAP_TILE_SOURCES = ["https://tile.openstreetmap.org"]
 SOCIAL_LOGIN_ORIGINS = {"github": "https://github.com", "google": "https://accounts.google.com"}
+EMBED_SOURCES = [
+    "https://www.youtube.com",
+    "https://www.youtube-nocookie.com",
+    "https://player.vimeo.com",
+]
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
@@ -381,6 +386,8 @@ CONTENT_SECURITY_POLICY = {
             SELF,
             *[SOCIAL_LOGIN_ORIGINS[name] for name in ENABLED_SOCIAL_PROVIDERS],
         ],
+        # Story embeds (stories.blocks): only the providers WAGTAILEMBEDS_FINDERS allows.
+        "frame-src": EMBED_SOURCES,
         "frame-ancestors": [NONE],
         "upgrade-insecure-requests": not DEBUG and SECURE_SSL_REDIRECT,
     },
@@ -397,7 +404,7 @@ ADMIN_CONTENT_SECURITY_POLICY = {
         "style-src": [SELF, UNSAFE_INLINE],
         "img-src": [SELF, "data:", "blob:", *MAP_TILE_SOURCES, *MEDIA_SOURCES],
         "font-src": [SELF, "data:"],
-        "frame-src": [SELF],
+        "frame-src": [SELF, *EMBED_SOURCES],
         "frame-ancestors": [SELF],
     },
 }

@@ -62,7 +62,17 @@ def test_editor_writes_previews_and_publishes_a_featured_case_study(editor_tab, 
 
     case_study = CaseStudyPage.objects.get(title="Mapping repairs across Europe")
     assert case_study.live and case_study.project.slug == "repair-map"
-    FeaturedCaseStudy.objects.create(page=HomePage.objects.get(), case_study=case_study)
+
+    tab.goto(f"/admin/pages/{HomePage.objects.get().pk}/edit/")
+    tab.get_by_role("button", name=re.compile("Add featured case studies", re.I)).click()
+    tab.get_by_role("button", name=re.compile("Choose a page", re.I)).click()
+    modal = tab.locator(".modal-content")
+    modal.get_by_role("link", name="Mapping repairs across Europe").click()
+    expect(modal).to_be_hidden()
+    tab.locator("button[data-w-dropdown-target='toggle']").last.click()
+    tab.get_by_role("button", name="Publish").click()
+    expect(tab.locator(".messages")).to_contain_text("published")
+    assert FeaturedCaseStudy.objects.filter(case_study=case_study).exists()
 
     visitor = new_tab()
     visitor.goto("/stories/")
