@@ -30,6 +30,7 @@ __all__ = [
 ]
 
 LATEST_STORIES = 4
+FEATURED_FALLBACK = 3
 
 _SECTIONS = SectionRegistry()
 register_home_section = _SECTIONS.register
@@ -64,14 +65,21 @@ def home_counts():
 
 
 def featured_case_studies(home):
+    """The case studies the editors put on the home page, in their order; without any, the
+    newest case studies flagged "featured"."""
+    from stories.models import CaseStudyPage
     from stories.models.story import listing_images
 
-    return [
+    chosen = [
         item.case_study
         for item in home.featured_case_studies.filter(case_study__live=True)
         .select_related("case_study")
         .prefetch_related(listing_images("case_study__listing_image"))
     ]
+    if chosen:
+        return chosen
+    flagged = CaseStudyPage.objects.published().filter(featured=True)
+    return list(flagged.newest_first().for_cards()[:FEATURED_FALLBACK])
 
 
 def latest_stories():

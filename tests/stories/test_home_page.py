@@ -87,3 +87,12 @@ def test_home_query_count_is_fixed(client, django_assert_num_queries, count):
         response = client.get("/?fresh=1")
 
     assert len(response.context["featured"]) == count
+
+
+def test_home_falls_back_to_case_studies_flagged_featured(client):
+    CaseStudyPageFactory(title="Flagged case", featured=True)
+    CaseStudyPageFactory(title="Ordinary case")
+
+    response = client.get("/")
+
+    assert [story.title for story in response.context["featured"]] == ["Flagged case"]
