@@ -141,6 +141,22 @@ def _restart_workflow(obj, user):
     obj.get_workflow().start(obj, user)
 
 
+@transaction.atomic
+def submit_edit(obj, *, by):
+    """Submit an edited `obj` (a form applied to `get_latest_revision_as_object()`).
+
+    Something that was never published has no public page to protect, so its row is brought up
+    to date too (its owners preview the row). The row is locked first, so a moderator's decision
+    and this edit happen one after the other. Returns "published" or "pending".
+    """
+    lock_for_moderation(obj)
+    if not obj.workflow_in_progress:
+        check_pending_cap(by, policy=type(obj).publishing_policy)
+    if not obj.live:
+        obj.save()
+    return submit_for_review(obj, by=by)
+
+
 def record_review_outcome(workflow_state, *, approved, moderator):
     """After a moderator's decision: trust the submitter on approval, tell the owners.
 
