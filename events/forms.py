@@ -44,12 +44,10 @@ class LocalDateTimeField(forms.DateTimeField):
 class HttpURLField(forms.URLField):
     """A web address: http or https only (no javascript:, ftp: or mailto:)."""
 
-    default_validators = [
-        URLValidator(
-            schemes=["http", "https"],
-            message=_("Enter a web address starting with http:// or https://."),
-        )
-    ]
+    default_validators = [URLValidator(schemes=["http", "https"])]
+    default_error_messages = {
+        "invalid": _("Enter a web address starting with http:// or https://.")
+    }
 
     def __init__(self, **kwargs):
         super().__init__(assume_scheme="https", max_length=200, **kwargs)
@@ -181,8 +179,9 @@ class EventForm(FieldsetsMixin, HoneypotMixin, ClusterForm):
 
     def _localise(self, cleaned_data):
         """Start and end, typed in the chosen time zone, as aware datetimes."""
-        zone = zone_named(cleaned_data.get("timezone"))
+        # An unknown zone is reported at its field; UTC only lets the other checks run.
+        zone = zone_named(cleaned_data.get("timezone")) or dt.UTC
         for name in ("start", "end"):
             value = cleaned_data.get(name)
             if isinstance(value, dt.datetime) and value.tzinfo is None:
-                cleaned_data[name] = value.replace(tzinfo=zone) if zone else None
+                cleaned_data[name] = value.replace(tzinfo=zone)
