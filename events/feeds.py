@@ -19,8 +19,10 @@ from .models import Event
 FEED_SIZE = 500
 
 
-def upcoming_for_feed():
-    return Event.objects.published().upcoming().select_related("city")[:FEED_SIZE]
+def upcoming_for_feed(events=None, size=FEED_SIZE):
+    """The soonest `size` published upcoming events (of `events`, default all)."""
+    events = Event.objects.all() if events is None else events
+    return events.published().upcoming().select_related("city")[:size]
 
 
 class CalendarResponseMixin:
@@ -50,7 +52,7 @@ class EventsCalendarFeed(CalendarResponseMixin, View):
 class ClusterCalendarFeed(CalendarResponseMixin, View):
     def get(self, request, slug):
         cluster = get_object_or_404(Cluster, slug=slug)
-        events = upcoming_for_feed().filter(clusters=cluster)
+        events = upcoming_for_feed(Event.objects.for_cluster(cluster))
         name = _("DSI Hub: %(cluster)s events") % {"cluster": cluster.title}
         return self.calendar_response(events, name=name, filename=f"{cluster.slug}-events.ics")
 
@@ -76,7 +78,7 @@ class EventsRssFeed(Feed):
         return reverse("events:event-list")
 
     def items(self):
-        return upcoming_for_feed()[:50]
+        return upcoming_for_feed(size=50)
 
     def item_title(self, event):
         return event.title

@@ -34,6 +34,10 @@ class EventListView(FilterView):
     def get_queryset(self):
         return Event.objects.published().for_cards()
 
+    def get_filterset_kwargs(self, filterset_class):
+        # Always bound: without parameters the list is "upcoming", not every event.
+        return {**super().get_filterset_kwargs(filterset_class), "data": self.request.GET}
+
     def get_context_data(self, **kwargs):
         context = {"filterset": self.filterset, "list_url": self.request.path}
         return super().get_context_data(
