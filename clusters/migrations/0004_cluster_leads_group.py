@@ -1,4 +1,5 @@
 """The "Cluster leads" group: admin access, and adding and choosing images for the gallery.
+Editors may view and change every cluster (model permissions).
 
 Membership follows Cluster.leads (clusters.leads); what a lead may edit is the clusters
 permission policy (clusters.permissions), not a model permission.
@@ -33,6 +34,15 @@ def create_group(apps, schema_editor):
             GroupCollectionPermission.objects.get_or_create(
                 group=group, collection=root, permission=permission
             )
+    cluster_type, _ = ContentType.objects.get_or_create(app_label="clusters", model="cluster")
+    editors = Group.objects.get(name="Editors")
+    for action in ("view", "change"):
+        permission, _ = Permission.objects.get_or_create(
+            content_type=cluster_type,
+            codename=f"{action}_cluster",
+            defaults={"name": f"Can {action} cluster"},
+        )
+        editors.permissions.add(permission)
     leads = apps.get_model("clusters", "Cluster").leads.through.objects.values_list(
         "user", flat=True
     )

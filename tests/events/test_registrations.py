@@ -98,3 +98,25 @@ def test_organisation_page_lists_its_upcoming_events(client, organisation):
     assert '<h2 id="events-title">Events</h2>' in html
     assert "Open day" in html
     assert "Last year's open day" not in html and "Not approved" not in html
+
+
+@pytest.mark.parametrize("count", [1, 20])
+def test_dashboard_events_cost_the_same_queries_for_1_and_20(
+    client, django_assert_num_queries, count
+):
+    from accounts.sections import dashboard_sections
+
+    lead = UserFactory()
+    cluster = Cluster.objects.get(slug="digital-democracy")
+    cluster.leads.add(lead)
+    for _ in range(count):
+        EventFactory(owner=lead, clusters=[cluster])
+        EventFactory(clusters=[cluster], pending=True)
+
+    with django_assert_num_queries(12):  # 5 for events, the rest for listings
+        [section] = [s for s in dashboard_sections(lead) if s.key == "events"]
+
+    assert (len(section.context["own"]), len(section.context["cluster_events"])) == (
+        count,
+        2 * count,
+    )
