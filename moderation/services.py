@@ -21,6 +21,14 @@ from .models import SubmissionToken
 from .roles import is_trusted
 from .slugs import save_with_unique_slug
 
+PUBLICATION_FIELDS = [
+    "live",
+    "has_unpublished_changes",
+    "first_published_at",
+    "last_published_at",
+    "live_revision",
+]
+
 
 class DuplicateSubmission(Exception):
     """The same create form was posted twice; `original` is what the first POST created."""
@@ -120,6 +128,8 @@ def submit_for_review(obj, *, by):
         _cancel_workflow(obj, by)
         # The policy, not a Wagtail publish permission, is what lets a submitter publish.
         revision.publish(user=by, skip_permission_checks=True)
+        # Wagtail publishes a copy made from the revision: bring `obj` up to date with it.
+        obj.refresh_from_db(fields=PUBLICATION_FIELDS)
         return "published"
     _restart_workflow(obj, by)
     return "pending"

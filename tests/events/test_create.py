@@ -58,6 +58,7 @@ def test_lead_posting_for_their_own_cluster_publishes_at_once(client, lead, mail
     assert event.start == dt.datetime(event.start.year, 3, 5, 9, tzinfo=ZoneInfo("Europe/Madrid"))
     assert event.timezone == "Europe/Madrid"
     assert str(event.city) == "Barcelona, Spain"
+    assert "“Open Data Breakfast” is published." in client.get(response.url).text
     assert mailbox.messages == []
 
 
