@@ -500,7 +500,7 @@ CELERY_BEAT_SCHEDULE = {
     },
     "refresh-event-occurrences": {
         "task": "events.refresh_occurrences",
-        "schedule": crontab(hour=0, minute=7),
+        "schedule": crontab(minute=7),
     },
     "request-listing-confirmations": {
         "task": "organisations.request_confirmations",

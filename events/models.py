@@ -1,7 +1,7 @@
 """Community events: moderated like listings (moderation.ModeratedModel), with their own
 publishing policy (events.policy) and an optional weekly/monthly recurrence.
 
-`next_start` and `last_end` are derived from the dates and the rule on every save (and daily by
+`next_start` and `last_end` are derived from the dates and the rule on every save (and hourly by
 `events.refresh_occurrences` for recurring events), so listings filter and sort by the next
 occurrence in SQL.
 """

@@ -1,4 +1,4 @@
-"""Keeping recurring events on their next occurrence (the daily beat task)."""
+"""Keeping recurring events on their next occurrence (the hourly beat task)."""
 
 import datetime as dt
 from zoneinfo import ZoneInfo
