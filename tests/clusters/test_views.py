@@ -111,8 +111,10 @@ def test_cluster_page_shows_gallery_leads_with_organisations_events_and_director
     EventFactory(title="Care hackathon", clusters=[cluster])
     EventFactory(title="Democracy night", clusters=[Cluster.objects.get(slug="digital-democracy")])
 
-    html = client.get(cluster.get_absolute_url()).text
+    response = client.get(cluster.get_absolute_url())
 
+    html = response.text
+    assert response.cookies == {}
     assert 'alt="Makers at the workshop"' in html
     assert "<figcaption>Makers at the workshop</figcaption>" in html
     assert "Grace Hopper," in html and ">Care Lab</a>" in html

@@ -123,6 +123,7 @@ def test_end_before_start_is_refused_at_the_end_field_keeping_the_input(client, 
 
     assert response.status_code == 200
     assert errors_of(response) == {"end": ["The end must be after the start."]}
+    assert "The end must be after the start." in response.text
     assert 'value="Open Data Breakfast"' in response.text
     assert f'value="{year}-03-05T08:00"' in response.text
     assert Event.objects.count() == 0
