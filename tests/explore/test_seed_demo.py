@@ -174,13 +174,22 @@ def test_seed_demo_adds_events_past_and_upcoming_some_recurring_in_many_zones(cl
     assert upcoming.title in client.get("/events/").content.decode()
 
 
-def test_seed_demo_small_adds_a_few_dozen_events_once():
+def test_seed_demo_small_adds_a_few_dozen_events_once(settings):
     from events.models import Event
 
+    settings.DEBUG = True  # demo content is for development only
     call_command("seed_demo", scale="small", stdout=io.StringIO())
     call_command("seed_demo", scale="small", stdout=io.StringIO())
 
     assert seeded(Event).count() == 36
+
+
+def test_seed_demo_small_adds_no_events_without_debug():
+    from events.models import Event
+
+    call_command("seed_demo", scale="small", stdout=io.StringIO())
+
+    assert seeded(Event).count() == 0
 
 
 def test_seed_demo_reset_deletes_seeded_events():

@@ -9,6 +9,7 @@ the seeded rows and stops; `--reset` deletes seeded rows (and only those) first.
 import random
 import time
 
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import connection, transaction
@@ -106,8 +107,9 @@ class Command(BaseCommand):
         )
 
     def seed_small_events(self):
-        """A few dozen events around today, once (the demo site's /events/ and clusters)."""
-        if seeded_event_count():
+        """A few dozen events around today, once (the demo site's /events/ and clusters); like
+        the other demo content, only with DJANGO_DEBUG on."""
+        if not settings.DEBUG or seeded_event_count():
             return
         rng = random.Random(RANDOM_SEED)  # noqa: S311 - reproducible demo data, not secrets
         with transaction.atomic():
