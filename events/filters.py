@@ -6,14 +6,17 @@ import datetime as dt
 import django_filters
 from django import forms
 from django.db.models import Q
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from clusters.models import Cluster
+from dsihub.content_version import cached
 from listings.filters import QuickSelect
 from taxonomy.models import AreaOfImpact
 
 from .choices import EventFormat, When
+from .models import Event
 
 
 def _quick(filter_class, **kwargs):
@@ -47,11 +50,7 @@ class EventFilterSet(django_filters.FilterSet):
         empty_label=_("Any area of impact"),
     )
     country = _quick(
-        django_filters.ChoiceFilter,
-        field_name="city__country",
-        label=_("Country"),
-        empty_label=_("Any country"),
-        choices=list(countries),
+        django_filters.ChoiceFilter, label=_("Country"), empty_label=_("Any country"), choices=[]
     )
     format = _quick(
         django_filters.ChoiceFilter,
@@ -70,6 +69,13 @@ class EventFilterSet(django_filters.FilterSet):
     date_to = django_filters.DateFilter(
         method="filter_to", label=_("Until"), widget=forms.DateInput(attrs={"type": "date"})
     )
+
+    @property
+    def form(self):
+        if not hasattr(self, "_form"):
+            form = super().form
+            form.fields["country"].choices = countries_in_use()
+        return self._form
 
     @property
     def past(self):
@@ -94,6 +100,23 @@ class EventFilterSet(django_filters.FilterSet):
 
     def filter_to(self, queryset, name, value):
         return queryset.filter(next_start__lt=_midnight(value + dt.timedelta(days=1)))
+
+
+def countries_in_use():
+    """Countries that have published events, by name; kept until the content changes."""
+    return cached("event-countries", (get_language(),), _countries_in_use)
+
+
+def _countries_in_use():
+    codes = (
+        Event.objects.published()
+        .exclude(country="")
+        .order_by()
+        .values_list("country", flat=True)
+        .distinct()
+    )
+    named = ((code, countries.name(code) or code) for code in codes)
+    return sorted(named, key=lambda choice: choice[1].casefold())
 
 
 # "from" and "to" are the shareable names in the address (not Python identifiers).
