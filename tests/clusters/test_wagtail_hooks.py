@@ -164,3 +164,17 @@ def test_person_without_a_role_cannot_edit_clusters(client, stranger):
 
     assert response.status_code in (302, 403)
     assert "Digital democracy" not in response.content.decode()
+
+
+def test_lead_may_enter_the_admin_and_add_and_choose_gallery_images(health_lead):
+    from wagtail.images.models import Image
+    from wagtail.images.permissions import permission_policy as images
+    from wagtail.images.tests.utils import get_test_image_file
+
+    user = type(health_lead).objects.get(pk=health_lead.pk)  # fresh permission caches
+
+    assert user.has_perm("wagtailadmin.access_admin")
+    assert images.user_has_permission(user, "add")
+    assert images.user_has_permission(user, "choose")
+    someone_elses = Image.objects.create(title="Not mine", file=get_test_image_file())
+    assert not images.user_has_permission_for_instance(user, "delete", someone_elses)
