@@ -30,12 +30,21 @@ def create_event(event, *, by, token=None):
     return event
 
 
+@transaction.atomic
 def update_event(event, *, by):
-    """Submit an edited `event`; returns "published" or "pending" (moderation.submit_edit)."""
-    return submit_edit(event, by=by)
+    """Submit an edited `event`; returns "published" or "pending" (moderation.submit_edit).
+
+    When the edit starts a review (nothing of it was waiting already), the leads of its
+    clusters are told, as for a new submission; further edits during the review are not.
+    """
+    was_waiting = event.workflow_in_progress
+    outcome = submit_edit(event, by=by)
+    if outcome == "pending" and not was_waiting:
+        notify_cluster_leads(event, by=by, edited=True)
+    return outcome
 
 
-def notify_cluster_leads(event, *, by):
+def notify_cluster_leads(event, *, by, edited=False):
     """E-mail the leads of `event`'s clusters (not `by`) that it awaits review; returns how many."""
     leads = {}
     for cluster in event.clusters.all():
@@ -46,6 +55,7 @@ def notify_cluster_leads(event, *, by):
         "event": event,
         "event_url": absolute_url(event.get_absolute_url()),
         "submitter": by,
+        "edited": edited,
     }
     for lead, clusters in leads.values():
         send_email(

@@ -67,3 +67,21 @@ def test_someone_else_cannot_edit(client, stranger):
 
     assert response.status_code == 403
     assert Event.objects.get().title == event.title
+
+
+def test_edit_that_starts_a_review_tells_the_leads_once(client, stranger, mailbox):
+    from tests.factories.accounts import UserFactory
+    from tests.support.mail import text_of
+
+    lead = UserFactory(email="lead@example.org")
+    cluster = Cluster.objects.get(slug="digital-democracy")
+    cluster.leads.add(lead)
+    event = EventFactory(title="Breakfast", owner=stranger, clusters=[cluster])
+
+    edit(client, stranger, event, title="Breakfast and lunch")
+    edit(client, stranger, Event.objects.get(), summary="Now with lunch.")
+
+    [message] = mailbox.wait_for("lead@example.org")
+    assert "Sam Stranger changed the event" in text_of(message)
+    assert "the page shows the published version" in text_of(message)
+    assert len(mailbox.messages) == 1
