@@ -172,7 +172,8 @@ def test_detail_query_count_does_not_grow_with_related_rows(
         ProjectFactory(organisations=[organisation, OrganisationFactory()])
         FundingCallFactory(funder_organisation=organisation)
 
-    with django_assert_num_queries(11):  # 10, and the open calls it funds (funding's section)
+    # 10, the open calls it funds (funding's section) and the organiser's events (events section)
+    with django_assert_num_queries(12):
         response = client.get(organisation.get_absolute_url())
 
     assert len(response.context["partners"]) == count
@@ -195,8 +196,9 @@ def test_detail_query_count_for_a_member_does_not_grow_either(
         FundingCallFactory(funder_organisation=organisation, areas=areas)
     client.force_login(owner)
 
-    # 16, and funding's two sections: the calls it funds, and the open calls that fit (members)
-    with django_assert_num_queries(18):
+    # 16, funding's two sections (the calls it funds, the open calls that fit, for members) and
+    # the organiser's events
+    with django_assert_num_queries(19):
         response = client.get(organisation.get_absolute_url())
 
     assert response.context["can_edit"] is True
