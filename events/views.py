@@ -2,12 +2,12 @@
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
+from listings.views import CachedFilterListMixin
 from moderation.roles import is_editor, is_moderator
 from moderation.status import review_status
 from moderation.views import ModeratedCreateView, ModeratedEditView
@@ -21,7 +21,7 @@ from .structured_data import event_data
 PAGE_SIZE = 20
 
 
-class EventListView(FilterView):
+class EventListView(CachedFilterListMixin, FilterView):
     """Published events, upcoming by default (the next occurrence first), or the past ones."""
 
     model = Event
@@ -39,11 +39,8 @@ class EventListView(FilterView):
         return {**super().get_filterset_kwargs(filterset_class), "data": self.request.GET}
 
     def get_context_data(self, **kwargs):
-        context = {"filterset": self.filterset, "list_url": self.request.path}
         return super().get_context_data(
-            past=self.filterset.past,
-            filter_form=render_to_string("components/listing_filter_form.html", context),
-            **kwargs,
+            past=self.filterset.past, filter_form=self.filter_form_html(), **kwargs
         )
 
 
