@@ -37,7 +37,7 @@ lock:  ## Re-pin requirements.lock from a fresh resolve of pyproject.toml
 migrate: install  ## Apply database migrations
 	$(DEV_ENV) $(BIN)/python manage.py migrate --noinput
 
-demo-data: migrate  ## Load demo content (idempotent)
+demo-data: migrate  ## Load demo content: accounts, listings, funding calls, events, stories (idempotent)
 	$(DEV_ENV) $(BIN)/python manage.py seed_demo --scale small
 
 run: demo-data  ## Install, migrate, load demo data and serve on http://127.0.0.1:8000

@@ -70,6 +70,39 @@ def _rich(listings):
     )
 
 
+def seeded_cluster():
+    """The cluster with the most upcoming published events."""
+    from django.db.models import Count, Q
+    from django.utils import timezone
+
+    from clusters.models import Cluster
+
+    upcoming = Q(events__live=True, events__last_end__gte=timezone.now())
+    cluster = (
+        Cluster.objects.annotate(upcoming=Count("events", filter=upcoming))
+        .order_by("-upcoming", "pk")
+        .first()
+    )
+    return _path_of(cluster)
+
+
+def seeded_event():
+    """A published, upcoming seeded event in a place, with clusters and an organiser."""
+    from django.utils import timezone
+
+    from events.models import Event
+    from explore.seeding import SEED_PREFIX
+
+    event = (
+        Event.objects.published()
+        .filter(slug__startswith=SEED_PREFIX, last_end__gte=timezone.now())
+        .filter(city__isnull=False, organiser__isnull=False, clusters__isnull=False)
+        .order_by("pk")
+        .first()
+    )
+    return _path_of(event)
+
+
 def _path_of(listing):
     if listing is None:
         raise LookupError("No seeded listing found: run `manage.py seed_demo --scale large`.")
@@ -102,6 +135,10 @@ PAGES = [
     Page("org-detail", seeded_organisation),
     Page("project-detail", seeded_project),
     Page("funding-list", "/funding/"),
+    Page("cluster", seeded_cluster),
+    Page("events", "/events/"),
+    Page("event-detail", seeded_event),
+    Page("events-ics", "/events/feed.ics"),
     Page("story-index", "/stories/"),
     Page("case-study", seeded_case_study),
     Page("resources", "/resources/"),

@@ -5,3 +5,13 @@ from django.utils.translation import gettext_lazy as _
 class ClustersConfig(AppConfig):
     name = "clusters"
     verbose_name = _("Clusters")
+
+    def ready(self):
+        from django.db.models.signals import m2m_changed
+
+        from .leads import on_leads_changed
+        from .models import Cluster
+
+        m2m_changed.connect(
+            on_leads_changed, sender=Cluster.leads.through, dispatch_uid="clusters.leads_group"
+        )

@@ -1,8 +1,14 @@
 from django.conf import settings
 from django.db import models
+from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
 from wagtail.fields import RichTextField
+from wagtail.models import Orderable
+
+LEADS_GROUP = "Cluster leads"
 
 
 class ClusterQuerySet(models.QuerySet):
@@ -10,8 +16,27 @@ class ClusterQuerySet(models.QuerySet):
         """Clusters with everything their cards and pages show: the area and the leads."""
         return self.select_related("area").prefetch_related("leads")
 
+    def for_page(self):
+        """A cluster's page: the area, the gallery (images and their renditions) and the leads
+        with their published organisations, in a fixed number of queries."""
+        user_model = self.model._meta.get_field("leads").related_model
+        organisation_model = user_model._meta.get_field("organisations").related_model
+        organisations = organisation_model.objects.published().only("name", "slug").order_by("name")
+        leads = user_model.objects.order_by("last_name", "first_name").prefetch_related(
+            Prefetch("organisations", queryset=organisations)
+        )
+        gallery = ClusterGalleryImage.objects.select_related("image").prefetch_related(
+            "image__renditions"
+        )
+        return self.select_related("area").prefetch_related(
+            Prefetch("leads", queryset=leads), Prefetch("gallery_images", queryset=gallery)
+        )
 
-class Cluster(models.Model):
+    def led_by(self, user):
+        return self.filter(leads=user)
+
+
+class Cluster(ClusterableModel):
     """A thematic cluster: one per cluster area of impact, coordinated by one organisation."""
 
     title = models.CharField(_("title"), max_length=100)
@@ -55,3 +80,24 @@ class Cluster(models.Model):
 
     def get_absolute_url(self):
         return reverse("clusters:cluster-detail", kwargs={"slug": self.slug})
+
+
+class ClusterGalleryImage(Orderable):
+    """A picture on a cluster's page, with its caption (also its text alternative)."""
+
+    cluster = ParentalKey(Cluster, on_delete=models.CASCADE, related_name="gallery_images")
+    image = models.ForeignKey(
+        "wagtailimages.Image", on_delete=models.CASCADE, related_name="+", verbose_name=_("image")
+    )
+    caption = models.CharField(
+        _("caption"),
+        max_length=250,
+        help_text=_("Says what the picture shows; read aloud to people who cannot see it."),
+    )
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("gallery image")
+        verbose_name_plural = _("gallery images")
+
+    def __str__(self):
+        return self.caption

@@ -23,7 +23,7 @@ import threading
 import time
 
 from django.core.cache.backends.locmem import LocMemCache
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from redis.exceptions import RedisError
 
 logger = logging.getLogger(__name__)
@@ -99,9 +99,28 @@ def _resilient(name):
     return method
 
 
+class ReusedClientRedisCacheClient(RedisCacheClient):
+    """Django's client makes a new `redis.Redis` for every operation, which costs more than the
+    round trip itself with redis-py 6 and later (it builds its response-callback table each time);
+    one client per connection pool is enough (redis-py clients are thread-safe)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._clients = {}
+
+    def get_client(self, key=None, *, write=False):
+        index = self._get_connection_pool_index(write)
+        client = self._clients.get(index)
+        if client is None:
+            pool = self._get_connection_pool(write)
+            client = self._clients[index] = self._client(connection_pool=pool)
+        return client
+
+
 class ResilientRedisCache(RedisCache):
     def __init__(self, server, params):
         super().__init__(server, params)
+        self._class = ReusedClientRedisCacheClient
         location = server if isinstance(server, str) else ",".join(server)
         retry_seconds = params.get("RETRY_SECONDS", DEFAULT_RETRY_SECONDS)
         self.outage = RedisOutage.for_location(location, retry_seconds)

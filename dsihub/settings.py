@@ -522,6 +522,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "accounts.send_due_messages",
         "schedule": 60.0,
     },
+    "refresh-event-occurrences": {
+        "task": "events.refresh_occurrences",
+        "schedule": crontab(minute=7),
+    },
     "request-listing-confirmations": {
         "task": "organisations.request_confirmations",
         "schedule": crontab(day_of_week="mon", hour=6, minute=30),

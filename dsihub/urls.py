@@ -56,6 +56,7 @@ urlpatterns += i18n_patterns(
     path("projects/", include("projects.urls")),
     path("places/", include("taxonomy.urls")),
     path("invitations/", include("listings.membership.invitation_urls")),
+    path("clusters/", include("events.cluster_urls")),  # /clusters/<slug>/events.ics
     path("clusters/", include("clusters.urls")),
     path("events/", include("events.urls")),
     path("funding/", include("funding.urls")),

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView
 from django_filters.views import FilterView
 
+from listings.views import CachedFilterListMixin
 from moderation.status import review_status
 from moderation.views import ModeratedCreateView, ModeratedEditView
 
@@ -26,7 +27,7 @@ from .structured_data import call_data
 PAGE_SIZE = 20
 
 
-class FundingCallListView(FilterView):
+class FundingCallListView(CachedFilterListMixin, FilterView):
     """Open calls, closing soonest first (rolling last); `?status=closed` is the archive."""
 
     filterset_class = FundingCallFilterSet
@@ -46,7 +47,10 @@ class FundingCallListView(FilterView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            showing_closed=self.showing_closed(), list_url=self.request.path, **kwargs
+            showing_closed=self.showing_closed(),
+            list_url=self.request.path,
+            filter_form=self.filter_form_html(),
+            **kwargs,
         )
 
 

@@ -7,7 +7,6 @@ become part of the revision the moderation service saves.
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
@@ -151,19 +150,80 @@ def link_formset_options(form=LinkForm):
     }
 
 
-class ListingForm(HoneypotMixin, ClusterForm):
+def city_field(**kwargs):
+    """The city as typed text (matched in the gazetteer by `clean_place`); static/js/
+    city-autocomplete.js suggests names as people type."""
+    options = {
+        "label": _("City"),
+        "required": False,
+        "max_length": 200,
+        "help_text": _("Type the name of the city or town; choose the country first."),
+        "widget": forms.TextInput(attrs={"autocomplete": "off", "data-city-input": ""}),
+        **kwargs,
+    }
+    return forms.CharField(**options)
+
+
+def clean_place(form, cleaned_data):
+    """The gazetteer Place for the typed `city` in the chosen `country`, or None; adds an error
+    at the field when it is not found (or the country is missing)."""
+    name = (cleaned_data.get("city") or "").split(",")[0].strip()
+    country = cleaned_data.get("country")
+    if not name:
+        return None
+    if not country:
+        if "country" not in form.errors:
+            form.add_error("country", _("Choose the country the city is in."))
+        return None
+    place = Place.objects.named(country, name)
+    if place is None:
+        form.add_error(
+            "city",
+            _(
+                "We could not find “%(name)s” in %(country)s. Check the spelling, or "
+                "choose the nearest larger town."
+            )
+            % {"name": name, "country": countries.name(country)},
+        )
+    return place
+
+
+class FieldsetsMixin:
+    """Fields grouped in `fieldsets` and an error summary: what components/listing_form.html
+    renders (listing and event forms)."""
+
+    fieldsets = []
+    duplicate_candidates = []  # filled by forms that check for existing content
+
+    def grouped_fields(self):
+        """The fieldsets with bound fields, for the template."""
+        return [
+            Fieldset(
+                group.key,
+                group.legend,
+                [self[name] for name in group.fields if name in self.fields],
+            )
+            for group in self.fieldsets
+        ]
+
+    def error_summary(self):
+        """Every problem, as (field id or None, label, message), for the summary at the top."""
+        items = [(None, None, error) for error in self.non_field_errors()]
+        grouped = [field for fieldset in self.grouped_fields() for field in fieldset.fields]
+        names = {field.name for field in grouped}
+        ungrouped = [field for field in self.visible_fields() if field.name not in names]
+        for field in ungrouped + grouped:  # in the order of the page
+            items.extend((_target_id(field), field.label, error) for error in field.errors)
+        return items
+
+
+class ListingForm(FieldsetsMixin, HoneypotMixin, ClusterForm):
     """Base form for a listing: subclasses set Meta.model, Meta.fields and `fieldsets`."""
 
     website = forms.URLField(
         label=_("Website"), required=False, assume_scheme="https", max_length=200
     )
-    city = forms.CharField(
-        label=_("City"),
-        required=False,
-        max_length=200,
-        help_text=_("Type the name of the city or town; choose the country first."),
-        widget=forms.TextInput(attrs={"autocomplete": "off", "data-city-input": ""}),
-    )
+    city = city_field()
     keywords = forms.CharField(
         label=_("Keywords"),
         required=False,
@@ -181,8 +241,6 @@ class ListingForm(HoneypotMixin, ClusterForm):
         help_text=_("A wide picture for the top of the page. Same limits as the logo."),
     )
 
-    fieldsets = []
-    duplicate_candidates = []  # filled by forms that check for existing listings
     checkbox_fields = ["areas", "technologies", "focus"]
     rich_text_fields = ["description"]
 
@@ -220,25 +278,9 @@ class ListingForm(HoneypotMixin, ClusterForm):
     def links(self):
         return self.formsets["links"]
 
-    def grouped_fields(self):
-        """The fieldsets with bound fields, for the template."""
-        return [
-            Fieldset(
-                group.key,
-                group.legend,
-                [self[name] for name in group.fields if name in self.fields],
-            )
-            for group in self.fieldsets
-        ]
-
     def error_summary(self):
-        """Every problem, as (field id or None, label, message), for the summary at the top."""
-        items = [(None, None, error) for error in self.non_field_errors()]
-        grouped = [field for fieldset in self.grouped_fields() for field in fieldset.fields]
-        names = {field.name for field in grouped}
-        ungrouped = [field for field in self.visible_fields() if field.name not in names]
-        for field in ungrouped + grouped:  # in the order of the page
-            items.extend((_target_id(field), field.label, error) for error in field.errors)
+        """Every problem, the links' included, as (field id or None, label, message)."""
+        items = super().error_summary()
         for number, link_form in enumerate(self.links.forms, start=1):
             for field in link_form.visible_fields():
                 label = _("Link %(number)s, %(field)s") % {
@@ -270,25 +312,7 @@ class ListingForm(HoneypotMixin, ClusterForm):
         return cleaned_data
 
     def _clean_place(self, cleaned_data):
-        name = (cleaned_data.get("city") or "").split(",")[0].strip()
-        country = cleaned_data.get("country")
-        if not name:
-            return None
-        if not country:
-            if "country" not in self.errors:
-                self.add_error("country", _("Choose the country the city is in."))
-            return None
-        place = _find_place(country, name)
-        if place is None:
-            self.add_error(
-                "city",
-                _(
-                    "We could not find “%(name)s” in %(country)s. Check the spelling, or "
-                    "choose the nearest larger town."
-                )
-                % {"name": name, "country": countries.name(country)},
-            )
-        return place
+        return clean_place(self, cleaned_data)
 
     def save(self, commit=True):
         self._number_links()
@@ -320,15 +344,6 @@ def _target_id(field):
 def _tags_for(keywords):
     """Tag rows for the cleaned keywords: existing ones as they are, new names created."""
     return [tag if isinstance(tag, Tag) else tag_named(tag) for tag in keywords]
-
-
-def _find_place(country, name):
-    return (
-        Place.objects.in_country(country)
-        .filter(Q(name__iexact=name) | Q(ascii_name__iexact=name))
-        .order_by("-population", "pk")
-        .first()
-    )
 
 
 def _unique_case_insensitive(names):

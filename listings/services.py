@@ -7,12 +7,7 @@ moderation.services and each model's publishing policy).
 
 from django.db import transaction
 
-from moderation.services import (
-    check_pending_cap,
-    lock_for_moderation,
-    submit_for_review,
-    submit_new,
-)
+from moderation.services import submit_edit, submit_new
 
 from .choices import Role
 
@@ -31,17 +26,6 @@ def create_listing(listing, *, by, token=None):
     return listing
 
 
-@transaction.atomic
 def update_listing(listing, *, by):
-    """Submit an edited `listing` (a form applied to `get_latest_revision_as_object()`).
-
-    A listing that was never published has no public page to protect, so its row is brought up
-    to date too (members preview the row). The row is locked first, so a moderator's decision
-    and this edit happen one after the other. Returns "published" or "pending".
-    """
-    lock_for_moderation(listing)
-    if not listing.workflow_in_progress:
-        check_pending_cap(by, policy=type(listing).publishing_policy)
-    if not listing.live:
-        listing.save()
-    return submit_for_review(listing, by=by)
+    """Submit an edited `listing` (see moderation.services.submit_edit)."""
+    return submit_edit(listing, by=by)

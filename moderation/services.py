@@ -21,6 +21,14 @@ from .models import SubmissionToken
 from .roles import is_trusted
 from .slugs import save_with_unique_slug
 
+PUBLICATION_FIELDS = [
+    "live",
+    "has_unpublished_changes",
+    "first_published_at",
+    "last_published_at",
+    "live_revision",
+]
+
 
 class DuplicateSubmission(Exception):
     """The same create form was posted twice; `original` is what the first POST created."""
@@ -120,6 +128,8 @@ def submit_for_review(obj, *, by):
         _cancel_workflow(obj, by)
         # The policy, not a Wagtail publish permission, is what lets a submitter publish.
         revision.publish(user=by, skip_permission_checks=True)
+        # Wagtail publishes a copy made from the revision: bring `obj` up to date with it.
+        obj.refresh_from_db(fields=PUBLICATION_FIELDS)
         return "published"
     _restart_workflow(obj, by)
     return "pending"
@@ -139,6 +149,22 @@ def _restart_workflow(obj, user):
         return
     _cancel_workflow(obj, user)
     obj.get_workflow().start(obj, user)
+
+
+@transaction.atomic
+def submit_edit(obj, *, by):
+    """Submit an edited `obj` (a form applied to `get_latest_revision_as_object()`).
+
+    Something that was never published has no public page to protect, so its row is brought up
+    to date too (its owners preview the row). The row is locked first, so a moderator's decision
+    and this edit happen one after the other. Returns "published" or "pending".
+    """
+    lock_for_moderation(obj)
+    if not obj.workflow_in_progress:
+        check_pending_cap(by, policy=type(obj).publishing_policy)
+    if not obj.live:
+        obj.save()
+    return submit_for_review(obj, by=by)
 
 
 def record_review_outcome(workflow_state, *, approved, moderator):

@@ -67,6 +67,15 @@ class PlaceQuerySet(models.QuerySet):
     def in_country(self, code):
         return self.filter(country=str(code).upper())
 
+    def named(self, country, name):
+        """The most populous place in `country` called `name` (any case, or its ASCII name)."""
+        return (
+            self.in_country(country)
+            .filter(Q(name__iexact=name) | Q(ascii_name__iexact=name))
+            .order_by("-population", "pk")
+            .first()
+        )
+
     def search(self, term, country=None):
         """Places whose name or ASCII name starts with `term`, most populous first.
 

@@ -1,8 +1,8 @@
 """Demo data at scale for benchmarks and load tests (`manage.py seed_demo --scale large`).
 
-One module per kind of content (`listings.py` for people, organisations and projects; later
-`events.py`, `funding.py`, `stories.py`, `newsletter.py`), each writing with bulk inserts from
-one seeded random generator, so two runs produce the same rows.
+One module per kind of content (`listings.py` for people, organisations and projects,
+`events.py` for events; later `funding.py`, `stories.py`, `newsletter.py`), each writing with
+bulk inserts from one seeded random generator, so two runs produce the same rows.
 
 Seeded rows are recognisable, so `--reset` deletes them and nothing else: listing slugs and
 keyword slugs start with `seed-`, people's e-mail addresses end with `@seed.example.org`.
@@ -24,6 +24,7 @@ class Scale:
     people: int
     keywords: int
     funding_calls: int
+    events: int
     stories: int
     resources: int
 
@@ -42,6 +43,7 @@ SCALES = {
         people=5_000,
         keywords=4_000,
         funding_calls=1_000,
+        events=3_000,
         stories=500,
         resources=300,
     ),

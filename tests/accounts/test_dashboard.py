@@ -152,9 +152,10 @@ def test_dashboard_costs_the_same_queries_whatever_i_belong_to(
         JoinRequestFactory(organisation=pending)
     decide(pending, moderator, "reject")
 
-    # 14, and funding's section: saved calls, the areas and countries of each kind of listing
-    # I belong to, and the open calls that fit them
-    with django_assert_num_queries(20):  # 18, and who leads a cluster or edits (stories)
+    # 14; funding's section: saved calls, the areas and countries of each kind of listing I
+    # belong to, and the open calls that fit them (4); events: my events and the clusters I lead
+    # (2); stories: the clusters I lead and whether I edit (2)
+    with django_assert_num_queries(22):
         response = client.get("/dashboard/")
 
     assert response.text.count("Awaiting review") == count - 1

@@ -1,7 +1,9 @@
 import pytest
+from django.core.cache import cache
 from django.urls import reverse
+from zeal import zeal_ignore
 
-from clusters.models import Cluster
+from clusters.models import Cluster, ClusterGalleryImage
 from tests.factories.accounts import UserFactory
 from tests.factories.clusters import ClusterFactory
 
@@ -87,3 +89,69 @@ def test_cluster_detail_with_unknown_slug_is_not_found(client):
     response = client.get(reverse("clusters:cluster-detail", kwargs={"slug": "no-such-cluster"}))
 
     assert response.status_code == 404
+
+
+def test_cluster_page_shows_gallery_leads_with_organisations_events_and_directory_previews(client):
+    from wagtail.images.models import Image
+    from wagtail.images.tests.utils import get_test_image_file
+
+    from tests.factories.events import EventFactory
+    from tests.factories.listings import OrganisationFactory, ProjectFactory
+
+    cluster = Cluster.objects.get(slug="health-and-care")
+    lead = UserFactory(first_name="Grace", last_name="Hopper")
+    cluster.leads.add(lead)
+    OrganisationFactory(name="Care Lab", owner=lead, areas=[cluster.area])
+    ProjectFactory(name="Patient Notes", areas=[cluster.area])
+    OrganisationFactory(name="Elsewhere Org")
+    image = Image.objects.create(title="Workshop", file=get_test_image_file())
+    ClusterGalleryImage.objects.create(
+        cluster=cluster, image=image, caption="Makers at the workshop"
+    )
+    EventFactory(title="Care hackathon", clusters=[cluster])
+    EventFactory(title="Democracy night", clusters=[Cluster.objects.get(slug="digital-democracy")])
+
+    response = client.get(cluster.get_absolute_url())
+
+    html = response.text
+    assert response.cookies == {}
+    assert 'alt="Makers at the workshop"' in html
+    assert "<figcaption>Makers at the workshop</figcaption>" in html
+    assert "Grace Hopper," in html and ">Care Lab</a>" in html
+    assert "Care hackathon" in html and "Democracy night" not in html
+    assert 'href="/clusters/health-and-care/events.ics"' in html
+    assert "Patient Notes" in html and "Elsewhere Org" not in html
+    assert 'href="/organisations/?area=health-and-care"' in html
+    assert 'href="/projects/?area=health-and-care"' in html
+
+
+@pytest.mark.parametrize("count", [1, 20])
+def test_cluster_page_query_count_does_not_grow(client, django_assert_num_queries, count):
+    from wagtail.images.models import Image
+    from wagtail.images.tests.utils import get_test_image_file
+
+    from tests.factories.events import EventFactory
+    from tests.factories.funding import FundingCallFactory
+    from tests.factories.listings import OrganisationFactory
+
+    cluster = Cluster.objects.get(slug="health-and-care")
+    for number in range(count):
+        image = Image.objects.create(title=f"Picture {number}", file=get_test_image_file())
+        ClusterGalleryImage.objects.create(
+            cluster=cluster, image=image, caption=f"Picture {number}"
+        )
+        lead = UserFactory()
+        cluster.leads.add(lead)
+        OrganisationFactory(owner=lead, areas=[cluster.area])
+        EventFactory(clusters=[cluster])
+        FundingCallFactory(clusters=[cluster])
+
+    with zeal_ignore():  # the first visit makes each image's rendition, once
+        client.get(cluster.get_absolute_url())
+    cache.clear()
+
+    with django_assert_num_queries(10):  # one of them: the cluster's open calls (funding)
+        response = client.get(cluster.get_absolute_url())
+
+    assert len(response.context["cluster"].leads.all()) == count
+    assert response.content.decode().count("<figcaption>Picture") == count

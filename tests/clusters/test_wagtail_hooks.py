@@ -24,6 +24,14 @@ def draftail(text):
     return json.dumps({"blocks": [block], "entityMap": {}})
 
 
+GALLERY_MANAGEMENT = {
+    "gallery_images-TOTAL_FORMS": "0",
+    "gallery_images-INITIAL_FORMS": "0",
+    "gallery_images-MIN_NUM_FORMS": "0",
+    "gallery_images-MAX_NUM_FORMS": "1000",
+}
+
+
 def edit_url(cluster):
     return reverse(Cluster.snippet_viewset.get_url_name("edit"), args=[cluster.pk])
 
@@ -50,6 +58,7 @@ def test_cluster_admin_rename_keeps_the_slug_and_sets_leads(admin_client):
         "leads": [lead.pk],
         "get_in_touch": "health@example.org",
         "sort_order": 1,
+        **GALLERY_MANAGEMENT,
     }
 
     response = admin_client.post(edit_url(cluster), data)
@@ -59,3 +68,113 @@ def test_cluster_admin_rename_keeps_the_slug_and_sets_leads(admin_client):
     assert (cluster.title, cluster.slug) == ("Health, care and well-being", "health-and-care")
     assert list(cluster.leads.all()) == [lead]
     assert "We meet monthly." in cluster.body
+
+
+# Who may edit which cluster ------------------------------------------------------------------
+
+
+@pytest.fixture
+def health_lead():
+    lead = UserFactory(email="health-lead@example.org")
+    Cluster.objects.get(slug="health-and-care").leads.add(lead)
+    return lead
+
+
+def cluster_data(cluster, **changes):
+    return {
+        "title": cluster.title,
+        "area": cluster.area_id,
+        "coordinator": cluster.coordinator,
+        "intro": cluster.intro,
+        "body": draftail("Updated by a lead."),
+        "leads": [lead.pk for lead in cluster.leads.all()],
+        "get_in_touch": cluster.get_in_touch,
+        "sort_order": cluster.sort_order,
+        **GALLERY_MANAGEMENT,
+        **changes,
+    }
+
+
+def test_becoming_a_lead_joins_the_cluster_leads_group_and_leaving_drops_it():
+    user = UserFactory()
+    cluster = Cluster.objects.get(slug="health-and-care")
+
+    cluster.leads.add(user)
+    assert list(user.groups.values_list("name", flat=True)) == ["Cluster leads"]
+
+    Cluster.objects.get(slug="digital-democracy").leads.add(user)
+    cluster.leads.remove(user)
+    assert list(user.groups.values_list("name", flat=True)) == ["Cluster leads"]
+
+    user.led_clusters.clear()
+    assert list(user.groups.values_list("name", flat=True)) == []
+
+
+def test_lead_sees_only_their_clusters_in_the_admin(client, health_lead):
+    client.force_login(health_lead)
+
+    response = client.get(reverse(Cluster.snippet_viewset.get_url_name("list")))
+
+    assert response.status_code == 200
+    assert [c.title for c in response.context["object_list"]] == ["Health and care"]
+
+
+def test_lead_edits_their_own_cluster_but_not_who_leads_it(client, health_lead):
+    cluster = Cluster.objects.get(slug="health-and-care")
+    intruder = UserFactory()
+    client.force_login(health_lead)
+
+    response = client.post(
+        edit_url(cluster), cluster_data(cluster, leads=[intruder.pk], coordinator="Someone else")
+    )
+
+    cluster.refresh_from_db()
+    assert response.status_code == 302
+    assert "Updated by a lead." in cluster.body
+    assert (cluster.coordinator, list(cluster.leads.all())) == ("WeMake", [health_lead])
+
+
+def test_lead_of_another_cluster_is_refused(client, health_lead):
+    other = Cluster.objects.get(slug="digital-democracy")
+    client.force_login(health_lead)
+
+    page = client.get(edit_url(other))
+    post = client.post(edit_url(other), cluster_data(other, title="Taken over"))
+
+    other.refresh_from_db()
+    assert (page.status_code, post.status_code) == (404, 404)
+    assert other.title == "Digital democracy"
+
+
+def test_editor_edits_any_cluster(client, editor):
+    cluster = Cluster.objects.get(slug="digital-democracy")
+    client.force_login(editor)
+
+    response = client.post(edit_url(cluster), cluster_data(cluster, title="Democracy"))
+
+    cluster.refresh_from_db()
+    assert (response.status_code, cluster.title) == (302, "Democracy")
+
+
+def test_person_without_a_role_cannot_edit_clusters(client, stranger):
+    cluster = Cluster.objects.get(slug="digital-democracy")
+    client.force_login(stranger)
+
+    response = client.get(edit_url(cluster))
+
+    assert response.status_code in (302, 403)
+    assert "Digital democracy" not in response.content.decode()
+
+
+def test_lead_may_enter_the_admin_and_add_and_choose_gallery_images(health_lead):
+    from wagtail.images.models import Image
+    from wagtail.images.permissions import permission_policy as images
+    from wagtail.images.tests.utils import get_test_image_file
+
+    user = type(health_lead).objects.get(pk=health_lead.pk)  # fresh permission caches
+
+    assert user.has_perm("wagtailadmin.access_admin")
+    assert images.user_has_permission(user, "add")
+    assert images.user_has_permission(user, "choose")
+    someone_elses = Image.objects.create(title="Not mine", file=get_test_image_file())
+    assert not images.user_has_permission_for_instance(user, "delete", someone_elses)

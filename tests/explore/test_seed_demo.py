@@ -184,6 +184,64 @@ def test_small_scale_adds_a_few_dozen_funding_calls_once(settings):
     assert calls.filter(closes_on__isnull=True).count() > 1
 
 
+def test_seed_demo_adds_events_past_and_upcoming_some_recurring_in_many_zones(client):
+    from django.utils import timezone
+
+    from events.models import Event
+
+    seed()
+
+    events = seeded(Event)
+    assert events.count() == 30  # 3,000 at full scale
+    now = timezone.now()
+    assert events.published().upcoming(now).exists() and events.published().past(now).exists()
+    assert events.exclude(recurrence="").exists()
+    assert events.values("timezone").distinct().count() > 3
+    assert all(e.next_start and e.last_end >= e.next_start for e in events)
+    upcoming = events.published().upcoming(now).first()
+    assert upcoming.title in client.get("/events/").content.decode()
+
+
+def test_seed_demo_small_adds_a_few_dozen_events_once(settings):
+    from events.models import Event
+
+    settings.DEBUG = True  # demo content is for development only
+    call_command("seed_demo", scale="small", stdout=io.StringIO())
+    call_command("seed_demo", scale="small", stdout=io.StringIO())
+
+    assert seeded(Event).count() == 36
+
+
+def test_seed_demo_small_adds_no_events_without_debug():
+    from events.models import Event
+
+    call_command("seed_demo", scale="small", stdout=io.StringIO())
+
+    assert seeded(Event).count() == 0
+
+
+def test_seed_demo_reset_deletes_seeded_events():
+    from events.models import Event
+
+    seed()
+    seed(reset=True)
+
+    assert seeded(Event).count() == 30
+
+
+@pytest.mark.parametrize("name", ["cluster", "events", "event-detail", "events-ics"])
+def test_bench_pages_for_events_resolve_on_seeded_data(client, name):
+    from bench.pages import PAGES
+
+    seed(factor=0.05)  # 150 events: enough to find one with a place, clusters and an organiser
+    [page] = [page for page in PAGES if page.name == name]
+
+    response = client.get(page.resolve())
+
+    assert response.status_code == 200
+    assert len(response.content) > 1000
+
+
 def test_seed_demo_adds_stories_and_resources_that_reset_removes(client):
     from bench.pages import seeded_case_study
     from stories.models import CaseStudyPage, Resource, StoryPage

@@ -327,8 +327,9 @@ def test_claims_queue_runs_a_fixed_number_of_queries(
         open_claim(OrganisationFactory(name=f"Organisation {n}"), UserFactory())
     client.get(QUEUE_URL)
 
-    # 1 of them asks whether the moderator's e-mail address is verified (verified_admins_only).
-    with django_assert_num_queries(12):
+    # 1 of them asks whether the moderator's e-mail address is verified (verified_admins_only),
+    # 1 which clusters they lead (the Clusters menu item, clusters.permissions).
+    with django_assert_num_queries(13):
         response = client.get(QUEUE_URL)
 
     assert len(response.context["claims"]) == claims

@@ -105,9 +105,10 @@ def test_create_by_person_trusted_after_an_approval_publishes_at_once(client, ow
     owner.trusted_at = owner.date_joined
     owner.save()
 
-    submit(client, owner)
+    response = submit(client, owner)
 
     assert Organisation.objects.get().live is True
+    assert "“Open Kitchen Collective” is published." in client.get(response.url).text
 
 
 def test_create_with_invalid_fields_shows_each_message_and_keeps_the_input(client, owner):

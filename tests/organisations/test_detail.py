@@ -172,9 +172,9 @@ def test_detail_query_count_does_not_grow_with_related_rows(
         ProjectFactory(organisations=[organisation, OrganisationFactory()])
         FundingCallFactory(funder_organisation=organisation)
 
-    with django_assert_num_queries(
-        13
-    ):  # 10, open calls it funds (funding), case studies (stories: 2)
+    # 10, the open calls it funds (funding's section), the organiser's events (events section)
+    # and the case studies featuring it (stories: 2)
+    with django_assert_num_queries(14):
         response = client.get(organisation.get_absolute_url())
 
     assert len(response.context["partners"]) == count
@@ -197,8 +197,9 @@ def test_detail_query_count_for_a_member_does_not_grow_either(
         FundingCallFactory(funder_organisation=organisation, areas=areas)
     client.force_login(owner)
 
-    # 16, and funding's two sections: the calls it funds, and the open calls that fit (members)
-    with django_assert_num_queries(20):  # with the case studies featuring it (stories: 2)
+    # 16, funding's two sections (the calls it funds, the open calls that fit, for members),
+    # the organiser's events and the case studies featuring it (stories: 2)
+    with django_assert_num_queries(21):
         response = client.get(organisation.get_absolute_url())
 
     assert response.context["can_edit"] is True

@@ -129,3 +129,36 @@ def form_values(html, form_id):
     for name, value in parser.values:
         data.setdefault(name, []).append(value)
     return data
+
+
+def event_data(**overrides):
+    """A valid event form submission (in person in Barcelona, Europe/Madrid, next year)."""
+    from django.utils import timezone
+
+    year = timezone.now().year + 1
+    data = {
+        "title": "Open Data Breakfast",
+        "summary": "Coffee and open data for the neighbourhood.",
+        "body": "We look at the city's new datasets.\n\nBring a laptop.",
+        "start": f"{year}-03-05T09:00",
+        "end": f"{year}-03-05T11:00",
+        "timezone": "Europe/Madrid",
+        "recurrence": "",
+        "recurrence_until": "",
+        "recurrence_count": "",
+        "format": "in_person",
+        "venue": "Civic Centre",
+        "address": "Carrer de Mallorca 1",
+        "country": "ES",
+        "city": "Barcelona",
+        "online_url": "",
+        "registration_url": "https://tickets.example.org/breakfast",
+        "price": "€5",
+        "organiser": [],
+        "organiser_add": "",
+        "clusters": [],
+        "areas": [str(AreaOfImpact.objects.get(slug="health-and-care").pk)],
+        "contact_fax": "",
+    }
+    data.update(overrides)
+    return {key: value for key, value in data.items() if value is not None}

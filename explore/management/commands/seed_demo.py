@@ -9,10 +9,12 @@ the seeded rows and stops; `--reset` deletes seeded rows (and only those) first.
 import random
 import time
 
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import connection, transaction
 
+from events.models import Event
 from explore.seeding import (
     RANDOM_SEED,
     SCALES,
@@ -21,6 +23,7 @@ from explore.seeding import (
     SMALL_RESOURCES,
     SMALL_STORIES,
 )
+from explore.seeding.events import delete_seeded_events, seed_events, seeded_event_count
 from explore.seeding.funding import (
     delete_seeded_funding_calls,
     seed_funding_calls,
@@ -49,6 +52,8 @@ from explore.seeding.text import Writer
 from organisations.models import Organisation
 from projects.models import Project
 
+SMALL_EVENTS = 36
+
 
 class Command(BaseCommand):
     help = "Load demo data: small (make run) or large (benchmarks), in bulk; idempotent."
@@ -71,6 +76,7 @@ class Command(BaseCommand):
         if scale == "small":
             call_command("load_demo_data", stdout=self.stdout, stderr=self.stderr)
             self.seed_small_funding()
+            self.seed_small_events()
             self.seed_small_stories()
             return
         present = seeded_listing_counts()
@@ -112,6 +118,7 @@ class Command(BaseCommand):
                 now=context.now,
                 funders=organisations.ids,
             )
+            self.step(f"{scale.events} events", seed_events, context, scale.events)
             self.step(
                 f"{scale.stories} stories",
                 seed_stories,
@@ -185,8 +192,21 @@ class Command(BaseCommand):
             rng=rng, writer=writer, places=PlacePicker(rng), keywords=keywords, now=now()
         )
 
+    def seed_small_events(self):
+        """A few dozen events around today, once (the demo site's /events/ and clusters); like
+        the other demo content, only with DJANGO_DEBUG on."""
+        if not settings.DEBUG or seeded_event_count():
+            return
+        rng = random.Random(RANDOM_SEED)  # noqa: S311 - reproducible demo data, not secrets
+        with transaction.atomic():
+            context = Context(
+                rng=rng, writer=Writer(rng), places=PlacePicker(rng), keywords=None, now=now()
+            )
+            events = seed_events(context, SMALL_EVENTS)
+        self.stdout.write(f"Seeded {len(events)} demo events.")
+
     def index(self):
-        for model in (Organisation, Project):
+        for model in (Organisation, Project, Event):
             index_seeded(model.objects.filter(slug__startswith=SEED_PREFIX))
 
     def analyze(self):
@@ -197,6 +217,7 @@ class Command(BaseCommand):
 
     def reset(self):
         with transaction.atomic():
+            events = delete_seeded_events()
             deleted = delete_seeded_listings()
             deleted["funding_calls"] = delete_seeded_funding_calls()
             deleted["stories"], deleted["resources"] = delete_seeded_stories()
@@ -204,5 +225,7 @@ class Command(BaseCommand):
         self.stdout.write(
             "Deleted seeded rows: {people} people, {organisations} organisations, "
             "{projects} projects, {funding_calls} funding calls, {stories} stories, "
-            "{resources} resources, {keywords} keywords.".format(**deleted)
+            "{resources} resources, {keywords} keywords, {events} events.".format(
+                **deleted, events=events
+            )
         )

@@ -1,0 +1,40 @@
+"""The "Cluster leads" group follows `Cluster.leads`: whoever leads a cluster is in it (and so
+may enter the Wagtail admin to edit their clusters), and leaves it when they lead none.
+
+Derived data kept by a signal (clusters.apps connects `on_leads_changed`): leads are changed in
+the admin and in scripts, and the group must follow whichever way they change.
+"""
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+from .models import LEADS_GROUP, Cluster
+
+
+def sync_leads_group(user_ids):
+    """Put the users among `user_ids` who lead a cluster in the group, take the others out."""
+    group, _ = Group.objects.get_or_create(name=LEADS_GROUP)
+    users = get_user_model().objects.filter(pk__in=user_ids)
+    leading = set(
+        Cluster.leads.through.objects.filter(user__in=users).values_list("user", flat=True)
+    )
+    for user in users:
+        if user.pk in leading:
+            user.groups.add(group)
+        else:
+            user.groups.remove(group)
+
+
+def on_leads_changed(sender, instance, action, reverse, pk_set, **kwargs):
+    if action == "pre_clear" and not reverse:
+        instance._leads_before_clear = list(instance.leads.values_list("pk", flat=True))
+        return
+    if not action.startswith("post_"):
+        return
+    if reverse:
+        user_ids = [instance.pk]
+    elif action == "post_clear":
+        user_ids = getattr(instance, "_leads_before_clear", [])
+    else:
+        user_ids = list(pk_set or [])
+    sync_leads_group(user_ids)

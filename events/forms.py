@@ -1,0 +1,187 @@
+"""Submit or edit an event. Dates are typed in the event's own time zone."""
+
+import datetime as dt
+
+from django import forms
+from django.core.validators import URLValidator
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.forms import ClusterForm
+
+from listings.filters import QuickSelect
+from listings.forms import RICH_TEXT_HELP, Fieldset, FieldsetsMixin, city_field, clean_place
+from moderation.antispam import HoneypotMixin
+from moderation.images import SafeImageField
+from moderation.richtext import sanitise_html
+from moderation.text import PlainTextField
+from organisations.chooser import OrganisationChooserField
+from taxonomy.models import Place
+
+from .models import Event
+from .recurrence import time_zone_names, zone_named
+
+DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
+
+
+def time_zone_choices():
+    return [("", _("Choose a time zone")), *((name, name) for name in sorted(time_zone_names()))]
+
+
+class LocalDateTimeField(forms.DateTimeField):
+    """A date and time as typed, without a zone: the form gives it the event's time zone."""
+
+    widget = forms.DateTimeInput(attrs={"type": "datetime-local"}, format=DATETIME_FORMAT)
+
+    def to_python(self, value):
+        with timezone.override(dt.UTC):  # no zone's gaps or folds apply yet
+            value = super().to_python(value)
+            return timezone.make_naive(value) if value else value
+
+    def prepare_value(self, value):
+        return value
+
+
+class HttpURLField(forms.URLField):
+    """A web address: http or https only (no javascript:, ftp: or mailto:)."""
+
+    default_validators = [URLValidator(schemes=["http", "https"])]
+    default_error_messages = {
+        "invalid": _("Enter a web address starting with http:// or https://.")
+    }
+
+    def __init__(self, **kwargs):
+        super().__init__(assume_scheme="https", max_length=200, **kwargs)
+
+
+class EventForm(FieldsetsMixin, HoneypotMixin, ClusterForm):
+    title = PlainTextField(label=_("Title"), max_length=200)
+    start = LocalDateTimeField(label=_("Starts"), help_text=_("In the event's time zone."))
+    end = LocalDateTimeField(label=_("Ends"), help_text=_("In the event's time zone."))
+    timezone = forms.ChoiceField(
+        label=_("Time zone"),
+        choices=time_zone_choices,
+        widget=QuickSelect,
+        error_messages={
+            "invalid_choice": _("“%(value)s” is not a time zone we know. Choose one from the list.")
+        },
+    )
+    city = city_field(
+        help_text=_("Needed for events in person or hybrid. Choose the country first.")
+    )
+    online_url = HttpURLField(label=_("Online address"), required=False)
+    registration_url = HttpURLField(
+        label=_("Registration page"),
+        required=False,
+        help_text=_("Where people sign up or buy tickets (http or https)."),
+    )
+    organiser = OrganisationChooserField(
+        label=_("Organiser"),
+        multiple=False,
+        required=False,
+        help_text=_("An organisation on the hub; leave empty if it is not listed."),
+    )
+    image = SafeImageField(
+        label=_("Image"),
+        required=False,
+        help_text=_("PNG, JPEG or WebP, at most 5 MB, between 64 and 4000 pixels wide and high."),
+    )
+
+    fieldsets = [
+        Fieldset("about", _("About"), ["title", "summary", "body", "organiser", "image"]),
+        Fieldset("when", _("When"), ["start", "end", "timezone"]),
+        Fieldset(
+            "repeats",
+            _("Repeats"),
+            ["recurrence", "recurrence_until", "recurrence_count"],
+        ),
+        Fieldset(
+            "where",
+            _("Where"),
+            ["format", "venue", "address", "country", "city", "online_url"],
+        ),
+        Fieldset("tickets", _("Registration and price"), ["registration_url", "is_free", "price"]),
+        Fieldset("themes", _("Clusters and themes"), ["clusters", "areas"]),
+    ]
+
+    class Meta:
+        model = Event
+        fields = [
+            "title",
+            "summary",
+            "body",
+            "start",
+            "end",
+            "timezone",
+            "recurrence",
+            "recurrence_until",
+            "recurrence_count",
+            "format",
+            "venue",
+            "address",
+            "country",
+            "city",
+            "online_url",
+            "registration_url",
+            "is_free",
+            "price",
+            "organiser",
+            "clusters",
+            "areas",
+            "image",
+        ]
+        widgets = {
+            "format": forms.RadioSelect,
+            "recurrence_until": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "clusters": forms.CheckboxSelectMultiple,
+            "areas": forms.CheckboxSelectMultiple,
+        }
+        help_texts = {
+            "price": _("For example “€10, €5 for students”. Leave empty if it is free."),
+            "recurrence_count": _("How many times in all, the first included."),
+        }
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.fields["body"].help_text = RICH_TEXT_HELP
+        self.fields["body"].widget.attrs["rows"] = 8
+        self.fields["recurrence"].choices = [
+            ("", _("Does not repeat")),
+            *self.fields["recurrence"].choices[1:],
+        ]
+        country = self.fields["country"]
+        country.choices = [("", _("Choose a country")), *list(country.choices)[1:]]
+        for name in ("clusters", "areas"):
+            field = self.fields[name]
+            field.widget = forms.CheckboxSelectMultiple(choices=field.choices)
+        if not self.is_bound:
+            self._set_initial_values()
+
+    def _set_initial_values(self):
+        instance = self.instance
+        if instance.start:
+            zone = instance.zone
+            self.initial["start"] = instance.start.astimezone(zone).replace(tzinfo=None)
+            self.initial["end"] = instance.end.astimezone(zone).replace(tzinfo=None)
+        if instance.city_id:
+            self.initial["city"] = Place.objects.get(pk=instance.city_id).name
+        if instance.organiser_id:
+            self.initial["organiser"] = instance.organiser
+
+    def clean(self):
+        cleaned_data = super().clean()
+        cleaned_data["body"] = sanitise_html(cleaned_data.get("body", ""))
+        cleaned_data["city"] = clean_place(self, cleaned_data)
+        self._localise(cleaned_data)
+        if cleaned_data.get("is_free"):
+            cleaned_data["price"] = ""
+        return cleaned_data
+
+    def _localise(self, cleaned_data):
+        """Start and end, typed in the chosen time zone, as aware datetimes."""
+        # An unknown zone is reported at its field; UTC only lets the other checks run.
+        zone = zone_named(cleaned_data.get("timezone")) or dt.UTC
+        for name in ("start", "end"):
+            value = cleaned_data.get(name)
+            if isinstance(value, dt.datetime) and value.tzinfo is None:
+                cleaned_data[name] = value.replace(tzinfo=zone)
