@@ -4,8 +4,8 @@
 - accounts' dashboard: "write a story for your cluster" for cluster leads (and editors);
 - listings' pages: "Featured in case studies" on the linked organisation's or project's page;
 - clusters' pages: the cluster's recent stories and resources;
-- the home page (stories.home): counts of published organisations, projects and open funding
-  calls, and the funding calls closing soonest. Events add their own count and section.
+- the home page (stories.home): counts of published organisations, projects, upcoming events
+  and open funding calls; the next events and the funding calls closing soonest.
 """
 
 from django.utils.translation import gettext_lazy as _
@@ -19,6 +19,7 @@ from .home import HomeCount, HomeSection, register_home_count, register_home_sec
 
 SECTION_SIZE = 3
 FUNDING_CLOSING_SOON = 3
+NEXT_EVENTS = 3
 
 
 def register():
@@ -37,7 +38,11 @@ def register():
     register_dashboard_section(Section("stories", "stories/dashboard_section.html", dashboard))
     register_home_count(HomeCount("organisations", _("organisations"), count_organisations, 10))
     register_home_count(HomeCount("projects", _("projects"), count_projects, 20))
+    register_home_count(HomeCount("events", _("upcoming events"), count_upcoming_events, 30))
     register_home_count(HomeCount("funding", _("open funding calls"), count_open_calls, 40))
+    register_home_section(
+        HomeSection("events", "stories/home_events_section.html", events_section, order=50)
+    )
     register_home_section(
         HomeSection("funding", "stories/home_funding_section.html", funding_section, order=60)
     )
@@ -96,3 +101,15 @@ def count_open_calls():
     from funding.models import FundingCall
 
     return FundingCall.objects.published().open().count()
+
+
+def count_upcoming_events():
+    from events.models import Event
+
+    return Event.objects.published().upcoming().count()
+
+
+def events_section():
+    from events.models import Event
+
+    return {"events": list(Event.objects.published().upcoming().for_cards()[:NEXT_EVENTS])}

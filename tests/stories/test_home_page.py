@@ -2,8 +2,10 @@
 
 import pytest
 
+from clusters.models import Cluster
 from stories.models import FeaturedCaseStudy, HomePage
 from tests.factories.clusters import ClusterFactory
+from tests.factories.events import EventFactory
 from tests.factories.funding import FundingCallFactory, in_days
 from tests.factories.stories import BlogPageFactory, CaseStudyPageFactory
 
@@ -42,6 +44,8 @@ def test_home_shows_latest_stories_and_live_counts(client, organisation, project
     BlogPageFactory(title="Fresh post")
     FundingCallFactory(title="Closing soon fund", closes_on=in_days(3))
     FundingCallFactory(title="Pending fund", pending=True)
+    EventFactory(title="Repair cafe evening")
+    EventFactory(title="Pending meetup", pending=True)
 
     response = client.get("/")
 
@@ -49,8 +53,12 @@ def test_home_shows_latest_stories_and_live_counts(client, organisation, project
     assert dict(response.context["counts"]) == {
         "organisations": 1,
         "projects": 1,
+        "upcoming events": 1,
         "open funding calls": 1,
     }
+    assert "Next events" in response.text
+    assert "Repair cafe evening" in response.text
+    assert "Pending meetup" not in response.text
     assert "Funding closing soon" in response.text
     assert "Closing soon fund" in response.text
     assert "Pending fund" not in response.text
@@ -81,9 +89,11 @@ def test_home_query_count_is_fixed(client, django_assert_num_queries, count):
         BlogPageFactory(listing_image=True, authors=["One", "Two"], tags=[f"b{n}"])
     feature(*case_studies)
     FundingCallFactory()
+    for _ in range(count):
+        EventFactory(clusters=list(Cluster.objects.all()[:2]))
     client.get("/")  # creates renditions and caches the counts
 
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(15):  # 13, and the next events with their clusters
         response = client.get("/?fresh=1")
 
     assert len(response.context["featured"]) == count
