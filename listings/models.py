@@ -38,6 +38,13 @@ class ListingQuerySet(ModeratedQuerySet):
         return self.filter(memberships__user=user).distinct()
 
 
+def directory_order_index(name):
+    """The directory's order, published rows only: deep pages walk an index, not a sort."""
+    return models.Index(
+        fields=["-first_published_at", "-id"], condition=models.Q(live=True), name=name
+    )
+
+
 class Listing(index.Indexed, ModeratedModel):
     """Identity, description, place and images; vocabularies are declared by each kind."""
 

@@ -7,7 +7,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 
 from listings.membership.models import InvitationBase, JoinRequestBase, MembershipBase
-from listings.models import Listing, ListingLink, ListingQuerySet
+from listings.models import Listing, ListingLink, ListingQuerySet, directory_order_index
 
 
 class OrganisationQuerySet(ListingQuerySet):
@@ -58,14 +58,7 @@ class Organisation(Listing):
     asks_yearly_confirmation = True
 
     class Meta(Listing.Meta):
-        # The directory's order, published rows only: deep pages walk an index, not a sort.
-        indexes = [
-            models.Index(
-                fields=["-first_published_at", "-id"],
-                condition=models.Q(live=True),
-                name="org_directory_order",
-            )
-        ]
+        indexes = [directory_order_index("org_directory_order")]
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
 

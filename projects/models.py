@@ -8,7 +8,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 
 from listings.membership.models import InvitationBase, JoinRequestBase, MembershipBase
-from listings.models import Listing, ListingLink, ListingQuerySet
+from listings.models import Listing, ListingLink, ListingQuerySet, directory_order_index
 
 from .choices import ProjectStatus
 
@@ -53,14 +53,7 @@ class Project(Listing):
     )
 
     class Meta(Listing.Meta):
-        # The directory's order, published rows only: deep pages walk an index, not a sort.
-        indexes = [
-            models.Index(
-                fields=["-first_published_at", "-id"],
-                condition=models.Q(live=True),
-                name="project_directory_order",
-            )
-        ]
+        indexes = [directory_order_index("project_directory_order")]
         verbose_name = _("project")
         verbose_name_plural = _("projects")
 
