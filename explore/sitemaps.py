@@ -1,7 +1,7 @@
-"""/sitemap.xml and /robots.txt: every published page, listing and funding call.
+"""/sitemap.xml and /robots.txt: every published page, listing, event and funding call.
 
 Wagtail's sitemap lists the live, public pages (home, stories, standard pages); the published
-rows of each public model follow, one section each. Events add theirs here when they land.
+rows of each public model follow, one section each.
 """
 
 from django.contrib.sitemaps import GenericSitemap
@@ -21,6 +21,7 @@ def _published(model, date_field="last_published_at"):
 
 
 def sitemaps():
+    from events.models import Event
     from funding.models import FundingCall
     from organisations.models import Organisation
     from projects.models import Project
@@ -29,6 +30,7 @@ def sitemaps():
         "pages": PageSitemap,
         "organisations": _published(Organisation),
         "projects": _published(Project),
+        "events": _published(Event),
         "funding": _published(FundingCall),
     }
 
