@@ -10,10 +10,9 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from clusters.models import Cluster
+from clusters.filters import cluster_filter
 from dsihub.content_version import cached
-from listings.filters import QuickSelect
-from taxonomy.models import AreaOfImpact
+from listings.filters import QuickSelect, area_filter
 
 from .choices import EventFormat, When
 from .models import Event
@@ -33,22 +32,8 @@ class EventFilterSet(django_filters.FilterSet):
         null_label=None,
     )
     q = django_filters.CharFilter(method="filter_text", label=_("Text"))
-    cluster = _quick(
-        django_filters.ModelChoiceFilter,
-        field_name="clusters",
-        to_field_name="slug",
-        queryset=Cluster.objects.all(),
-        label=_("Cluster"),
-        empty_label=_("Any cluster"),
-    )
-    area = _quick(
-        django_filters.ModelChoiceFilter,
-        field_name="areas",
-        to_field_name="slug",
-        queryset=AreaOfImpact.objects.all(),
-        label=_("Area of impact"),
-        empty_label=_("Any area of impact"),
-    )
+    cluster = cluster_filter()
+    area = area_filter()
     country = _quick(
         django_filters.ChoiceFilter, label=_("Country"), empty_label=_("Any country"), choices=[]
     )

@@ -7,9 +7,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from clusters.models import Cluster
-from listings.filters import QuickSelect
-from taxonomy.models import AreaOfImpact
+from clusters.filters import cluster_filter
+from listings.filters import QuickSelect, area_filter
 
 from .choices import Audience, CallStatus, FundingType
 from .models import FundingCall
@@ -57,22 +56,8 @@ class FundingCallFilterSet(django_filters.FilterSet):
         label=_("Open to applicants from"),
         widget=QuickSelect,
     )
-    cluster = django_filters.ModelChoiceFilter(
-        field_name="clusters",
-        to_field_name="slug",
-        queryset=Cluster.objects.all(),
-        empty_label=_("Any cluster"),
-        label=_("Cluster"),
-        widget=QuickSelect,
-    )
-    area = django_filters.ModelChoiceFilter(
-        field_name="areas",
-        to_field_name="slug",
-        queryset=AreaOfImpact.objects.all(),
-        empty_label=_("Any area of impact"),
-        label=_("Area of impact"),
-        widget=QuickSelect,
-    )
+    cluster = cluster_filter()
+    area = area_filter()
     closes_before = django_filters.DateFilter(
         field_name="closes_on",
         lookup_expr="lte",

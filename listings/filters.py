@@ -34,9 +34,9 @@ def _quick(filter_class, **kwargs):
     return filter_class(widget=QuickSelect, **kwargs)
 
 
-class ListingFilterSet(django_filters.FilterSet):
-    q = django_filters.CharFilter(method="filter_name", label=_("Name"))
-    area = _quick(
+def area_filter():
+    """ "Area of impact" by slug over a model's `areas`, as every list on the hub offers it."""
+    return _quick(
         django_filters.ModelChoiceFilter,
         field_name="areas",
         to_field_name="slug",
@@ -44,6 +44,11 @@ class ListingFilterSet(django_filters.FilterSet):
         label=_("Area of impact"),
         empty_label=_("Any area of impact"),
     )
+
+
+class ListingFilterSet(django_filters.FilterSet):
+    q = django_filters.CharFilter(method="filter_name", label=_("Name"))
+    area = area_filter()
     technology = _quick(
         django_filters.ModelChoiceFilter,
         field_name="technologies",

@@ -4,10 +4,9 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
-from clusters.models import Cluster
-from listings.filters import QuickSelect
+from clusters.filters import cluster_filter
+from listings.filters import QuickSelect, area_filter
 from organisations.models import Organisation
-from taxonomy.models import AreaOfImpact
 
 from .choices import ResourceType, StoryKind
 from .models import Resource, StoryPage
@@ -17,22 +16,8 @@ class StoryFilterSet(django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(
         choices=StoryKind.choices, empty_label=_("All stories"), label=_("Kind"), widget=QuickSelect
     )
-    cluster = django_filters.ModelChoiceFilter(
-        field_name="clusters",
-        to_field_name="slug",
-        queryset=Cluster.objects.all(),
-        empty_label=_("Any cluster"),
-        label=_("Cluster"),
-        widget=QuickSelect,
-    )
-    area = django_filters.ModelChoiceFilter(
-        field_name="areas",
-        to_field_name="slug",
-        queryset=AreaOfImpact.objects.all(),
-        empty_label=_("Any area of impact"),
-        label=_("Area of impact"),
-        widget=QuickSelect,
-    )
+    cluster = cluster_filter()
+    area = area_filter()
     tag = django_filters.CharFilter(method="filter_tag", label=_("Tag"))
     year = django_filters.NumberFilter(
         field_name="date__year", label=_("Year"), min_value=2000, max_value=2100
@@ -48,14 +33,7 @@ class StoryFilterSet(django_filters.FilterSet):
 
 
 class ResourceFilterSet(django_filters.FilterSet):
-    cluster = django_filters.ModelChoiceFilter(
-        field_name="clusters",
-        to_field_name="slug",
-        queryset=Cluster.objects.all(),
-        empty_label=_("Any cluster"),
-        label=_("Cluster"),
-        widget=QuickSelect,
-    )
+    cluster = cluster_filter()
     type = django_filters.ChoiceFilter(
         field_name="resource_type",
         choices=ResourceType.choices,
