@@ -9,7 +9,8 @@ STAMP := $(VENV)/.installed
 
 # Tests run the production code path over plain HTTP (see docs/development.md).
 TEST_ENV := DJANGO_DEBUG=0 DJANGO_SECRET_KEY=test-only-secret-key-not-for-production-use-0123456789 \
-	DJANGO_SECURE_SSL_REDIRECT=0 DJANGO_SECURE_COOKIES=0 DJANGO_SECURE_HSTS_SECONDS=0 DJANGO_ZEAL=1
+	DJANGO_SECURE_SSL_REDIRECT=0 DJANGO_SECURE_COOKIES=0 DJANGO_SECURE_HSTS_SECONDS=0 DJANGO_ZEAL=1 \
+	ANYMAIL_WEBHOOK_SECRET=test-webhook:test-secret ANYMAIL_MAILGUN_WEBHOOK_SIGNING_KEY=test-signing-key
 DEV_ENV := DJANGO_DEBUG=$${DJANGO_DEBUG:-1}
 
 .PHONY: help install run serve migrate demo-data worker beat services-check test pytest lint format \

@@ -18,3 +18,20 @@ def register_deletion_blocker(blocker):
 def deletion_blockers(user):
     """Everything that must be handed over or deleted before `user` can delete the account."""
     return [obj for blocker in _BLOCKERS for obj in blocker(user)]
+
+
+_STEPS = []
+
+
+def register_deletion_step(step):
+    """Add `step(user)`, run inside the deletion's transaction before the account row goes:
+    an app removes personal data that is not tied to the account by a cascade (the newsletter
+    subscription of the account's address)."""
+    if step not in _STEPS:
+        _STEPS.append(step)
+    return step
+
+
+def run_deletion_steps(user):
+    for step in _STEPS:
+        step(user)

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 
 from taxonomy.keywords import tags_named
 
-from .deletion import deletion_blockers
+from .deletion import deletion_blockers, run_deletion_steps
 from .models import UserSkill
 
 
@@ -61,6 +61,7 @@ def delete_account(user, *, confirmed_email):
             code="last_owner",
         )
     photo = user.photo
+    run_deletion_steps(user)
     user.delete()
     if photo:
         _delete_file_on_commit(photo)

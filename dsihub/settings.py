@@ -16,6 +16,8 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 from wagtail.embeds import oembed_providers
 
+from dsihub.clock import utc_now
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
 
@@ -104,6 +106,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.forms",  # FORM_RENDERER uses the project engine, which must find Django's widgets
     "post_office",
+    "anymail",
 ]
 
 MIDDLEWARE = [
@@ -279,6 +282,34 @@ POST_OFFICE = {
 }
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="DSI Hub <hello@localhost>")
 SERVER_EMAIL = env("SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
+
+# Newsletter (newsletter/, docs/newsletter.md): its own bulk pipeline on the same delivery backend.
+NEWSLETTER_FROM_EMAIL = env("NEWSLETTER_FROM_EMAIL", default=DEFAULT_FROM_EMAIL)
+NEWSLETTER_UNSUBSCRIBE_MAILTO = env(
+    "NEWSLETTER_UNSUBSCRIBE_MAILTO",
+    default=f"unsubscribe@{urlsplit(SITE_URL).hostname or 'localhost'}",
+)
+NEWSLETTER_RATE_LIMIT = env.int(
+    "NEWSLETTER_RATE_LIMIT", default=0
+)  # messages/s, all workers; 0: none
+NEWSLETTER_CHUNK_SIZE = env.int("NEWSLETTER_CHUNK_SIZE", default=500)
+NEWSLETTER_PARALLEL_CHUNKS = env.int("NEWSLETTER_PARALLEL_CHUNKS", default=2)
+NEWSLETTER_RETRY_BASE_SECONDS = env.int("NEWSLETTER_RETRY_BASE_SECONDS", default=60)
+NEWSLETTER_MAX_ATTEMPTS = env.int("NEWSLETTER_MAX_ATTEMPTS", default=12)
+# Bounce and complaint webhooks (anymail): mounted under /newsletter/webhooks/ only when a
+# basic-auth secret is set; each provider's signing key is read by anymail itself.
+ANYMAIL = {
+    key: value
+    for key, value in {
+        "WEBHOOK_SECRET": env("ANYMAIL_WEBHOOK_SECRET", default=""),
+        "MAILGUN_WEBHOOK_SIGNING_KEY": env("ANYMAIL_MAILGUN_WEBHOOK_SIGNING_KEY", default=""),
+        "POSTMARK_WEBHOOK_SECRET": env("ANYMAIL_POSTMARK_WEBHOOK_SECRET", default=""),
+        "SENDGRID_TRACKING_WEBHOOK_VERIFICATION_KEY": env(
+            "ANYMAIL_SENDGRID_TRACKING_WEBHOOK_VERIFICATION_KEY", default=""
+        ),
+    }.items()
+    if value
+}
 
 # Internationalisation ----------------------------------------------------------------------
 
@@ -541,6 +572,22 @@ CELERY_BEAT_SCHEDULE = {
     "publish-scheduled-pages": {
         "task": "stories.publish_scheduled",
         "schedule": crontab(minute="*"),
+    },
+    "dispatch-newsletter-issues": {
+        "task": "newsletter.dispatch_due_issues",
+        "schedule": 60.0,
+    },
+    "create-next-newsletter-issue": {
+        "task": "newsletter.create_next_issue",
+        "schedule": crontab(day_of_month=25, hour=8, minute=0),
+    },
+    "queue-weekly-event-digest": {  # Mondays 07:00 UTC, whatever TIME_ZONE is
+        "task": "newsletter.queue_weekly_digest",
+        "schedule": crontab(day_of_week="mon", hour=7, minute=0, nowfun=utc_now),
+    },
+    "purge-unconfirmed-subscribers": {
+        "task": "newsletter.purge_unconfirmed",
+        "schedule": crontab(hour=4, minute=11),
     },
 }
 

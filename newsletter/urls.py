@@ -1,8 +1,24 @@
-from django.urls import path
-from django.views.generic import TemplateView
+from django.conf import settings
+from django.urls import include, path
+
+from . import views
 
 app_name = "newsletter"
 
 urlpatterns = [
-    path("", TemplateView.as_view(template_name="newsletter/subscriber_list.html"), name="index"),
+    path("", views.subscribe, name="index"),
+    path("thanks/", views.thanks, name="thanks"),
+    path("subscribe/account/", views.subscribe_account, name="subscribe-account"),
+    path("confirm/<str:token>/", views.confirm, name="confirm"),
+    path("preferences/<str:token>/", views.preferences, name="preferences"),
+    path("preferences/<str:token>/resubscribe/", views.resubscribe, name="resubscribe"),
+    path("preferences/<str:token>/forget/", views.forget, name="forget"),
+    path("unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
+    path("archive/", views.ArchiveView.as_view(), name="archive"),
+    path("archive/<int:pk>/", views.archive_issue, name="archive-issue"),
 ]
+
+if settings.ANYMAIL.get("WEBHOOK_SECRET"):
+    # anymail's tracking webhooks (…/webhooks/mailgun/tracking/ and the other providers'),
+    # checked by basic auth and the provider's signature before newsletter.apps' receiver runs.
+    urlpatterns.append(path("webhooks/", include("anymail.urls")))

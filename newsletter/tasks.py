@@ -1,0 +1,61 @@
+import logging
+from datetime import date
+
+from celery import shared_task
+
+from .choices import DeliveryKind
+from .models import NewsletterIssue
+from .rendering import IssueMessages
+from .services import dispatch, drafts, sending, subscriptions
+from .services.digest import DigestMessages
+
+logger = logging.getLogger(__name__)
+
+
+@shared_task(name="newsletter.dispatch_due_issues")
+def dispatch_due_issues_task():
+    """Every minute: start scheduled issues, finish sent ones, resume stalled sending."""
+    return dispatch.dispatch_due()
+
+
+@shared_task(name="newsletter.send_chunk", acks_late=True)
+def send_chunk_task(*, kind, issue_id=None, period=None):
+    """Claim one chunk of `kind`'s queued deliveries, queue the next chunk, send this one."""
+    scope = sending.Scope(
+        kind, issue_id=issue_id, period=date.fromisoformat(period) if period else None
+    )
+    messages = _messages_for(scope)
+    if messages is None:
+        return {"claimed": 0}
+    pks = sending.claim_chunk(scope)
+    if not pks:
+        sending.finish_sent_issues()
+        return {"claimed": 0}
+    dispatch.start_chains(scope, count=1)
+    return sending.send_chunk(scope, pks, messages=messages)
+
+
+def _messages_for(scope):
+    if scope.kind == DeliveryKind.DIGEST:
+        return DigestMessages(scope.period).message_for
+    issue = NewsletterIssue.objects.filter(pk=scope.issue_id).first()
+    if issue is None:
+        logger.info("Newsletter issue %s is gone; nothing to send", scope.issue_id)
+        return None
+    return IssueMessages(issue).message_for
+
+
+@shared_task(name="newsletter.queue_weekly_digest")
+def queue_weekly_digest_task():
+    return dispatch.queue_digest()
+
+
+@shared_task(name="newsletter.create_next_issue")
+def create_next_issue_task():
+    issue = drafts.create_next_issue()
+    return issue.pk if issue else None
+
+
+@shared_task(name="newsletter.purge_unconfirmed")
+def purge_unconfirmed_task():
+    return subscriptions.purge_unconfirmed()
