@@ -16,7 +16,6 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import PreviewableMixin, RevisionMixin
-from wagtail.search import index
 
 from .blocks import IssueBodyBlock, IssueSectionBlock
 from .choices import (
@@ -44,7 +43,7 @@ class SubscriberQuerySet(models.QuerySet):
         return self.filter(status=SubscriberStatus.PENDING, created_at__lt=moment)
 
 
-class Subscriber(index.Indexed, models.Model):
+class Subscriber(models.Model):
     email = models.EmailField(_("e-mail address"), unique=True)
     key = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     status = models.CharField(
@@ -82,8 +81,6 @@ class Subscriber(index.Indexed, models.Model):
     unsubscribed_at = models.DateTimeField(_("unsubscribed"), null=True, blank=True)
 
     objects = SubscriberQuerySet.as_manager()
-
-    search_fields = [index.SearchField("email"), index.FilterField("status")]
 
     class Meta:
         ordering = ["-created_at"]
