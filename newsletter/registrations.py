@@ -5,6 +5,7 @@ from django.db.models import Q
 
 from accounts.deletion import register_deletion_step
 from accounts.export import register_exporter
+from accounts.sections import Section, register_dashboard_section
 
 
 def subscriptions_of(user):
@@ -43,6 +44,17 @@ def delete_subscription(user):
     subscriptions_of(user).delete()
 
 
+def dashboard(user):
+    """The dashboard's newsletter box: the subscription of the account's address, if any."""
+    from .services.subscriptions import preferences_url
+
+    subscriber = subscriptions_of(user).first()
+    return {
+        "subscriber": subscriber,
+        "preferences_url": preferences_url(subscriber) if subscriber else "",
+    }
+
+
 def on_tracking_event(sender, event, esp_name, **kwargs):
     from .services.bounces import record_tracking_event
 
@@ -52,6 +64,9 @@ def on_tracking_event(sender, event, esp_name, **kwargs):
 def register():
     from anymail.signals import tracking
 
+    register_dashboard_section(
+        Section("newsletter", "newsletter/dashboard_section.html", dashboard, 900)
+    )
     register_exporter(export_subscription)
     register_deletion_step(delete_subscription)
     tracking.connect(on_tracking_event, dispatch_uid="newsletter.bounces")

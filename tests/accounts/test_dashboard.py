@@ -155,8 +155,20 @@ def test_dashboard_costs_the_same_queries_whatever_i_belong_to(
     # 14; funding's section: saved calls, the areas and countries of each kind of listing I
     # belong to, and the open calls that fit them (4); events: my events and the clusters I lead
     # (2); stories: the clusters I lead and whether I edit (2)
-    with django_assert_num_queries(22):
+    with django_assert_num_queries(23):
         response = client.get("/dashboard/")
 
     assert response.text.count("Awaiting review") == count - 1
     assert response.text.count("Needs changes") == 1
+
+
+def test_dashboard_offers_the_newsletter_and_then_links_to_my_preferences(client, me):
+    from newsletter.services.subscriptions import subscribe_account
+
+    before = client.get("/dashboard/")
+    subscribe_account(me)
+    after = client.get("/dashboard/")
+
+    assert f"Subscribe {me.email}" in before.text
+    assert "You are subscribed." in after.text
+    assert "/newsletter/preferences/" in after.text
