@@ -21,7 +21,9 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from ..choices import DeliveryKind, DeliveryStatus
+from dsihub.content_version import bump_content_version
+
+from ..choices import DeliveryKind, DeliveryStatus, IssueStatus
 from ..models import Delivery, NewsletterIssue
 from ..throttle import RateLimiter
 
@@ -195,13 +197,14 @@ def _close(connection):
 
 def finish_sent_issues(now=None):
     """Issues whose every delivery has an outcome become "sent"; returns them."""
-    from ..choices import IssueStatus
-
     finished = []
     for issue in NewsletterIssue.objects.filter(status=IssueStatus.SENDING):
         if not issue.deliveries.queued().exists():
-            NewsletterIssue.objects.filter(pk=issue.pk, status=IssueStatus.SENDING).update(
-                status=IssueStatus.SENT, sent_at=now or timezone.now()
-            )
-            finished.append(issue)
+            updated = NewsletterIssue.objects.filter(
+                pk=issue.pk, status=IssueStatus.SENDING
+            ).update(status=IssueStatus.SENT, sent_at=now or timezone.now())
+            if updated:
+                finished.append(issue)
+    if finished:
+        bump_content_version()  # the public archive lists it now
     return finished
