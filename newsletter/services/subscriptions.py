@@ -38,15 +38,16 @@ def subscribe(email, *, language, ip_address=None, preferences=None, user=None):
     """Ask to subscribe `email`: a pending subscriber and a confirmation e-mail.
 
     Idempotent and silent about what existed: a pending address gets its confirmation again (at
-    most once an hour), an unsubscribed one becomes pending again, an active one changes nothing,
-    and a bounced or complained one is left alone (mail to it would not arrive).
+    most once an hour); an unsubscribed or bounced one becomes pending again (clicking the link
+    proves mail arrives again); an active one changes nothing; one that complained is left alone
+    (anyone may post this form, and a message it did not ask for could be marked as spam again).
     """
     address = normalise_address(email)
     with transaction.atomic():
         subscriber, created = _lock_or_create(address, language=language, user=user)
-        if subscriber.is_active or subscriber.is_suppressed:
+        if subscriber.is_active or subscriber.status == SubscriberStatus.COMPLAINED:
             return subscriber
-        if subscriber.status == SubscriberStatus.UNSUBSCRIBED:
+        if subscriber.status in (SubscriberStatus.UNSUBSCRIBED, SubscriberStatus.BOUNCED):
             subscriber.status = SubscriberStatus.PENDING
         if created and preferences:
             _apply_preferences(subscriber, preferences)

@@ -1,0 +1,284 @@
+"""Subscribing from the footer and from /newsletter/: double opt-in, consent records, the
+same answer for every address, the honeypot, the rate limit and the one-click account sign-up."""
+
+import datetime as dt
+
+import pytest
+from django.test import Client
+from django.utils import timezone
+
+from newsletter.choices import ConsentAction, SubscriberStatus
+from newsletter.models import ConsentRecord, Subscriber
+from newsletter.services.subscriptions import CONSENT_WORDING_VERSION
+from tests.factories.accounts import UserFactory
+from tests.factories.newsletter import SubscriberFactory
+from tests.support.mail import link_containing, path_of
+from tests.support.people import login
+
+pytestmark = pytest.mark.django_db
+
+# What the footer form (components/newsletter_signup.html) sends: no CSRF token.
+FOOTER_POST = {"email": "ada@example.org", "wants_newsletter": "on", "consent": "on"}
+
+
+@pytest.fixture
+def csrf_client():
+    """A browser that never loaded a page: no cookie, and CSRF checks on as in production."""
+    return Client(enforce_csrf_checks=True)
+
+
+def subscribe(client, **data):
+    return client.post("/newsletter/", {**FOOTER_POST, "contact_fax": "", **data})
+
+
+def test_footer_form_without_csrf_token_creates_a_pending_subscriber(csrf_client, mailbox):
+    response = subscribe(csrf_client)
+
+    assert (response.status_code, response["Location"]) == (302, "/newsletter/thanks/")
+    subscriber = Subscriber.objects.get()
+    assert (subscriber.email, subscriber.status) == ("ada@example.org", SubscriberStatus.PENDING)
+    assert (subscriber.wants_newsletter, subscriber.wants_digest) == (True, False)
+    [consent] = subscriber.consents.all()
+    assert (consent.action, consent.ip_address, consent.wording_version) == (
+        ConsentAction.SUBSCRIBE,
+        "127.0.0.1",
+        CONSENT_WORDING_VERSION,
+    )
+    assert timezone.now() - consent.at < dt.timedelta(minutes=1)
+
+
+def test_subscribe_page_keeps_both_choices(client, mailbox):
+    response = subscribe(client, wants_digest="on")
+
+    assert response.status_code == 302
+    subscriber = Subscriber.objects.get()
+    assert (subscriber.wants_newsletter, subscriber.wants_digest) == (True, True)
+    assert subscriber.consents.get().preferences["event_digest"] is True
+
+
+def test_confirmation_link_activates_and_sends_the_welcome(client, mailbox):
+    subscribe(client)
+    [message] = mailbox.wait_for("ada@example.org")
+    assert message["Subject"] == "[DSI Hub] Confirm your subscription"
+
+    response = client.get(path_of(link_containing(message, "/newsletter/confirm/")))
+
+    assert response.status_code == 200
+    assert "Thank you: your address is confirmed." in response.text
+    subscriber = Subscriber.objects.get()
+    assert subscriber.status == SubscriberStatus.ACTIVE
+    assert subscriber.confirmed_at is not None
+    assert [c.action for c in subscriber.consents.all()] == ["subscribe", "confirm"]
+    [_confirm, welcome] = mailbox.wait_for("ada@example.org", count=2)
+    assert welcome["Subject"] == "[DSI Hub] You are subscribed"
+    assert "/newsletter/preferences/" in link_containing(welcome, "/newsletter/preferences/")
+
+
+def test_a_second_click_on_the_confirmation_link_sends_no_second_welcome(client, mailbox):
+    subscribe(client)
+    [message] = mailbox.wait_for("ada@example.org")
+    path = path_of(link_containing(message, "/newsletter/confirm/"))
+    client.get(path)
+
+    response = client.get(path)
+
+    assert response.status_code == 200
+    assert len(mailbox.wait_for("ada@example.org", count=2)) == 2
+    assert Subscriber.objects.get().consents.count() == 2
+
+
+def test_display_name_and_capitals_are_normalised(client, mailbox):
+    subscribe(client, email="Ada Lovelace <Ada@Example.ORG>")
+
+    assert list(Subscriber.objects.values_list("email", flat=True)) == ["ada@example.org"]
+    assert len(mailbox.wait_for("ada@example.org")) == 1
+
+
+@pytest.mark.parametrize(
+    "status",
+    [
+        SubscriberStatus.PENDING,
+        SubscriberStatus.ACTIVE,
+        SubscriberStatus.UNSUBSCRIBED,
+        SubscriberStatus.BOUNCED,
+        SubscriberStatus.COMPLAINED,
+    ],
+)
+def test_an_existing_address_gets_the_same_answer(client, mailbox, status):
+    SubscriberFactory(email="ada@example.org", status=status)
+    new = subscribe(client, email="new@example.org")
+
+    again = subscribe(client, email="ADA@example.org")
+
+    assert (again.status_code, again["Location"]) == (new.status_code, new["Location"])
+    assert client.get(again["Location"]).text == client.get(new["Location"]).text
+    assert Subscriber.objects.filter(email="ada@example.org").count() == 1
+
+
+def test_active_address_subscribing_again_gets_no_mail_and_stays_active(client, mailbox):
+    SubscriberFactory(email="ada@example.org")
+
+    subscribe(client)
+
+    assert mailbox.to("ada@example.org") == []
+    assert Subscriber.objects.get().status == SubscriberStatus.ACTIVE
+
+
+def test_unsubscribed_address_subscribing_again_must_confirm_again(client, mailbox):
+    SubscriberFactory(email="ada@example.org", status=SubscriberStatus.UNSUBSCRIBED)
+
+    subscribe(client)
+
+    assert Subscriber.objects.get().status == SubscriberStatus.PENDING
+    [message] = mailbox.wait_for("ada@example.org")
+    assert "/newsletter/confirm/" in link_containing(message, "/newsletter/confirm/")
+
+
+def test_bounced_address_subscribing_again_must_confirm_again(client, mailbox):
+    SubscriberFactory(email="ada@example.org", status=SubscriberStatus.BOUNCED)
+
+    subscribe(client)
+
+    assert Subscriber.objects.get().status == SubscriberStatus.PENDING
+    assert len(mailbox.wait_for("ada@example.org")) == 1
+
+
+def test_address_that_complained_is_left_alone(client, mailbox):
+    SubscriberFactory(email="ada@example.org", status=SubscriberStatus.COMPLAINED)
+
+    subscribe(client)
+
+    assert Subscriber.objects.get().status == SubscriberStatus.COMPLAINED
+    assert mailbox.to("ada@example.org") == []
+
+
+def test_confirmation_is_resent_at_most_once_an_hour(client, mailbox):
+    subscribe(client)
+    subscribe(client)
+    subscribe(client)
+    assert len(mailbox.to("ada@example.org")) == 1
+
+    Subscriber.objects.update(confirmation_sent_at=timezone.now() - dt.timedelta(minutes=61))
+    subscribe(client)
+
+    assert len(mailbox.wait_for("ada@example.org", count=2)) == 2
+    assert Subscriber.objects.get().consents.count() == 4
+
+
+def test_honeypot_refuses_with_an_error_and_saves_nothing(client, mailbox):
+    response = subscribe(client, contact_fax="+32 2 555 0100")
+
+    assert response.status_code == 200
+    assert "This field must be left empty." in response.text
+    assert Subscriber.objects.count() == ConsentRecord.objects.count() == 0
+    assert mailbox.messages == []
+
+
+def test_missing_consent_shows_an_error_and_keeps_the_address(client, mailbox):
+    response = client.post("/newsletter/", {"email": "ada@example.org", "wants_newsletter": "on"})
+
+    assert response.status_code == 200
+    assert "Tick this box to subscribe: we need your agreement." in response.text
+    assert 'value="ada@example.org"' in response.text
+    assert Subscriber.objects.count() == 0
+    assert mailbox.messages == []
+
+
+def test_choosing_nothing_shows_an_error(client, mailbox):
+    response = client.post("/newsletter/", {"email": "ada@example.org", "consent": "on"})
+
+    assert response.status_code == 200
+    assert "Choose the monthly newsletter, the weekly events digest or both." in response.text
+    assert Subscriber.objects.count() == 0
+
+
+def test_an_invalid_address_shows_an_error(client, mailbox):
+    response = subscribe(client, email="Ada <not an address>")
+
+    assert response.status_code == 200
+    assert "Enter a valid e-mail address." in response.text
+    assert Subscriber.objects.count() == 0
+
+
+def test_eleventh_subscription_from_one_address_in_an_hour_gets_429(client, mailbox):
+    for n in range(10):
+        assert subscribe(client, email=f"reader{n}@example.org").status_code == 302
+
+    response = subscribe(client, email="one-too-many@example.org")
+
+    assert response.status_code == 429
+    assert "Slow down, please" in response.text
+    assert not Subscriber.objects.filter(email="one-too-many@example.org").exists()
+
+
+def test_get_with_an_address_prefills_the_form(client):
+    response = client.get("/newsletter/?email=ada@example.org")
+
+    assert response.status_code == 200
+    assert 'value="ada@example.org"' in response.text
+
+
+def test_verified_account_subscribes_in_one_click(client, mailbox):
+    user = UserFactory(email="ada@example.org")
+
+    response = login(client, user).post("/newsletter/subscribe/account/")
+
+    subscriber = Subscriber.objects.get()
+    assert (subscriber.user, subscriber.status) == (user, SubscriberStatus.ACTIVE)
+    assert response.status_code == 302
+    assert response["Location"].startswith("/newsletter/preferences/")
+    assert [c.action for c in subscriber.consents.all()] == ["subscribe", "confirm"]
+    [welcome] = mailbox.wait_for("ada@example.org")
+    assert welcome["Subject"] == "[DSI Hub] You are subscribed"
+    assert "You are subscribed. Choose what you receive below." in client.get(
+        response["Location"]
+    ).text
+
+
+def test_unverified_account_gets_a_confirmation_email(client, mailbox):
+    user = UserFactory(email="ada@example.org", verified=False)
+
+    response = login(client, user).post("/newsletter/subscribe/account/")
+
+    assert (response.status_code, response["Location"]) == (302, "/newsletter/thanks/")
+    subscriber = Subscriber.objects.get()
+    assert (subscriber.user, subscriber.status) == (user, SubscriberStatus.PENDING)
+    [message] = mailbox.wait_for("ada@example.org")
+    assert "/newsletter/confirm/" in link_containing(message, "/newsletter/confirm/")
+
+
+def test_account_subscribe_needs_a_login_and_a_post(client):
+    assert client.post("/newsletter/subscribe/account/").status_code == 302
+    client.force_login(UserFactory())
+    assert client.get("/newsletter/subscribe/account/").status_code == 405
+    assert Subscriber.objects.count() == 0
+
+
+def test_subscribe_page_offers_the_account_address_when_logged_in(client):
+    user = UserFactory(email="ada@example.org")
+
+    response = login(client, user).get("/newsletter/")
+
+    assert "Subscribe ada@example.org" in response.text
+
+
+def test_nothing_but_the_confirmation_goes_to_a_pending_address(client, mailbox):
+    from newsletter.services import dispatch
+    from tests.factories.newsletter import NewsletterIssueFactory
+
+    subscribe(client, wants_digest="on")
+    issue = NewsletterIssueFactory()
+
+    queued = dispatch.queue_issue_deliveries(issue, timezone.now())
+
+    assert queued == 0
+    assert len(mailbox.to("ada@example.org")) == 1
+
+
+@pytest.mark.parametrize("path", ["/", "/organisations/", "/newsletter/archive/", "/newsletter/"])
+def test_pages_with_the_signup_form_set_no_cookie(client, path):
+    response = client.get(path)
+
+    assert (response.status_code, dict(response.cookies)) == (200, {})
+    assert 'action="/newsletter/"' in response.text
+    assert "csrfmiddlewaretoken" not in response.text
