@@ -230,9 +230,10 @@ def test_verified_account_subscribes_in_one_click(client, mailbox):
     assert [c.action for c in subscriber.consents.all()] == ["subscribe", "confirm"]
     [welcome] = mailbox.wait_for("ada@example.org")
     assert welcome["Subject"] == "[DSI Hub] You are subscribed"
-    assert "You are subscribed. Choose what you receive below." in client.get(
-        response["Location"]
-    ).text
+    assert (
+        "You are subscribed. Choose what you receive below."
+        in client.get(response["Location"]).text
+    )
 
 
 def test_unverified_account_gets_a_confirmation_email(client, mailbox):
