@@ -110,12 +110,15 @@ def unsubscribe(subscriber, *, ip_address=None):
 
 @transaction.atomic
 def resubscribe(subscriber, *, ip_address=None):
-    """From the preference centre: the address was confirmed before, so no new e-mail."""
+    """From the preference centre: the address was confirmed before, so no new e-mail. Someone
+    who left by unticking everything gets the monthly newsletter back."""
     subscriber = Subscriber.objects.select_for_update().get(pk=subscriber.pk)
     if subscriber.status == SubscriberStatus.UNSUBSCRIBED and subscriber.confirmed_at:
         subscriber.status = SubscriberStatus.ACTIVE
         subscriber.unsubscribed_at = None
-        subscriber.save(update_fields=["status", "unsubscribed_at"])
+        if not subscriber.wants_newsletter and not subscriber.wants_digest:
+            subscriber.wants_newsletter = True
+        subscriber.save(update_fields=["status", "unsubscribed_at", "wants_newsletter"])
         record_consent(subscriber, ConsentAction.SUBSCRIBE, ip_address=ip_address)
     return subscriber
 

@@ -9,9 +9,12 @@ from django.utils import timezone
 
 from newsletter.choices import ConsentAction, SubscriberStatus
 from newsletter.models import ConsentRecord, Subscriber
+from newsletter.services import dispatch
 from newsletter.services.subscriptions import CONSENT_WORDING_VERSION
+from newsletter.tokens import make_token
 from tests.factories.accounts import UserFactory
-from tests.factories.newsletter import SubscriberFactory
+from tests.factories.clusters import ClusterFactory
+from tests.factories.newsletter import NewsletterIssueFactory, SubscriberFactory
 from tests.support.mail import link_containing, path_of
 from tests.support.people import login
 
@@ -264,9 +267,6 @@ def test_subscribe_page_offers_the_account_address_when_logged_in(client):
 
 
 def test_nothing_but_the_confirmation_goes_to_a_pending_address(client, mailbox):
-    from newsletter.services import dispatch
-    from tests.factories.newsletter import NewsletterIssueFactory
-
     subscribe(client, wants_digest="on")
     issue = NewsletterIssueFactory()
 
@@ -283,3 +283,162 @@ def test_pages_with_the_signup_form_set_no_cookie(client, path):
     assert (response.status_code, dict(response.cookies)) == (200, {})
     assert 'action="/newsletter/"' in response.text
     assert "csrfmiddlewaretoken" not in response.text
+
+
+# The preference centre, reached from the signed link in every e-mail.
+
+
+@pytest.fixture
+def reader():
+    return SubscriberFactory(email="ada@example.org", wants_digest=False)
+
+
+def preferences_path(subscriber):
+    return f"/newsletter/preferences/{make_token(subscriber, 'preferences')}/"
+
+
+def unsubscribe_path(subscriber):
+    return f"/newsletter/unsubscribe/{make_token(subscriber, 'unsubscribe')}/"
+
+
+def test_preference_centre_shows_the_subscriber_choices(client, reader):
+    response = client.get(preferences_path(reader))
+
+    assert response.status_code == 200
+    assert "ada@example.org" in response.text
+    assert response.context["form"].instance == reader
+    assert "Unsubscribe and delete my data" in response.text
+
+
+def test_preference_centre_saves_every_choice_with_a_consent_record(client, reader):
+    first, second = ClusterFactory(slug="open-data"), ClusterFactory(slug="civic-tech")
+
+    response = client.post(
+        preferences_path(reader),
+        {
+            "wants_newsletter": "on",
+            "wants_digest": "on",
+            "clusters": [first.pk, second.pk],
+            "countries": ["PT", "DE"],
+            "language": "de",
+        },
+    )
+
+    assert (response.status_code, response["Location"]) == (302, preferences_path(reader))
+    reader.refresh_from_db()
+    assert (reader.wants_newsletter, reader.wants_digest, reader.language) == (True, True, "de")
+    assert sorted(reader.clusters.values_list("slug", flat=True)) == ["civic-tech", "open-data"]
+    assert sorted(country.code for country in reader.countries) == ["DE", "PT"]
+    consent = reader.consents.get()
+    assert (consent.action, consent.ip_address) == (ConsentAction.PREFERENCES, "127.0.0.1")
+    assert consent.preferences == {
+        "status": "active",
+        "language": "de",
+        "monthly_newsletter": True,
+        "event_digest": True,
+        "clusters": ["civic-tech", "open-data"],
+        "countries": ["DE", "PT"],
+    }
+    assert "Your preferences are saved." in client.get(response["Location"]).text
+
+
+def test_unticking_everything_unsubscribes(client, reader):
+    client.post(preferences_path(reader), {"language": "en"})
+
+    reader.refresh_from_db()
+    assert reader.status == SubscriberStatus.UNSUBSCRIBED
+    assert reader.unsubscribed_at is not None
+    assert reader.consents.get().preferences["status"] == "unsubscribed"
+    assert "Subscribe again" in client.get(preferences_path(reader)).text
+
+
+def test_resubscribe_from_the_preference_centre(client, reader):
+    client.post(preferences_path(reader), {"language": "en"})
+
+    response = client.post(preferences_path(reader) + "resubscribe/")
+
+    assert (response.status_code, response["Location"]) == (302, preferences_path(reader))
+    reader.refresh_from_db()
+    assert reader.status == SubscriberStatus.ACTIVE
+    assert [c.action for c in reader.consents.all()] == ["preferences", "subscribe"]
+    assert "Welcome back: you are subscribed again." in client.get(response["Location"]).text
+
+
+def test_resubscribing_with_nothing_chosen_brings_back_the_newsletter(client, reader):
+    client.post(preferences_path(reader), {"language": "en"})
+    client.post(preferences_path(reader) + "resubscribe/")
+
+    queued = dispatch.queue_issue_deliveries(NewsletterIssueFactory(), timezone.now())
+
+    assert queued == 1
+
+
+def test_forget_deletes_the_subscriber_and_its_consent_records(client, reader):
+    client.post(preferences_path(reader), {"wants_newsletter": "on", "language": "en"})
+    path = preferences_path(reader)
+
+    response = client.post(path + "forget/")
+
+    assert response.status_code == 200
+    assert "Subscription deleted" in response.text
+    assert Subscriber.objects.count() == ConsentRecord.objects.count() == 0
+    assert client.get(path).status_code == 400
+
+
+# Unsubscribing: RFC 8058 one-click from mail programs, or the page and its button.
+
+
+def test_one_click_unsubscribe_needs_only_the_token(csrf_client, reader):
+    response = csrf_client.post(
+        unsubscribe_path(reader),
+        "List-Unsubscribe=One-Click",
+        content_type="application/x-www-form-urlencoded",
+    )
+
+    assert response.status_code == 200
+    assert response.cookies == {}
+    reader.refresh_from_db()
+    assert reader.status == SubscriberStatus.UNSUBSCRIBED
+    assert reader.consents.get().action == ConsentAction.UNSUBSCRIBE
+
+
+def test_the_next_issue_skips_an_address_that_left_by_one_click(
+    csrf_client, reader, mailbox, django_capture_on_commit_callbacks
+):
+    staying = SubscriberFactory(email="grace@example.org")
+    csrf_client.post(
+        unsubscribe_path(reader),
+        "List-Unsubscribe=One-Click",
+        content_type="application/x-www-form-urlencoded",
+    )
+    issue = NewsletterIssueFactory()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        dispatch.send_issue_now(issue)
+
+    assert [m.envelope_recipients for m in mailbox.received] == [[staying.email]]
+    assert list(issue.deliveries.values_list("subscriber", flat=True)) == [staying.pk]
+
+
+def test_unsubscribe_page_asks_first(client, reader):
+    response = client.get(unsubscribe_path(reader))
+
+    assert response.status_code == 200
+    assert '<button class="btn btn--primary" type="submit">Unsubscribe</button>' in response.text
+    assert preferences_path(reader) in response.text
+    reader.refresh_from_db()
+    assert reader.status == SubscriberStatus.ACTIVE
+
+
+def test_unsubscribe_twice_records_one_consent(client, reader):
+    client.post(unsubscribe_path(reader))
+    response = client.post(unsubscribe_path(reader))
+
+    assert response.status_code == 200
+    assert "You are unsubscribed" in response.text
+    assert reader.consents.count() == 1
+    assert "This address is already unsubscribed." in client.get(unsubscribe_path(reader)).text
+
+
+def test_unsubscribe_refuses_other_methods(client, reader):
+    assert client.put(unsubscribe_path(reader)).status_code == 405
