@@ -170,13 +170,21 @@ def unsubscribe_url(subscriber):
 
 
 def _lock_or_create(address, *, language, user):
-    """The subscriber row for `address`, locked; created pending when missing (race-safe)."""
+    """The subscriber row for `address`, locked; created pending when missing (race-safe).
+    With `user`, the row becomes that account's subscription."""
+    if user is not None:
+        # The account's earlier address keeps its own subscription, no longer the account's.
+        Subscriber.objects.filter(user=user).exclude(email=address).update(user=None)
     try:
         with transaction.atomic():
             subscriber = Subscriber.objects.create(email=address, language=language, user=user)
         return subscriber, True
     except IntegrityError:
-        return Subscriber.objects.select_for_update().get(email=address), False
+        subscriber = Subscriber.objects.select_for_update().get(email=address)
+        if user is not None and subscriber.user_id is None:
+            subscriber.user = user
+            subscriber.save(update_fields=["user"])
+        return subscriber, False
 
 
 def _activate(subscriber, *, ip_address):
