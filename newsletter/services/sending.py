@@ -21,6 +21,8 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from dsihub.content_version import bump_content_version
+
 from ..choices import DeliveryKind, DeliveryStatus
 from ..models import Delivery, NewsletterIssue
 from ..throttle import RateLimiter
@@ -194,7 +196,8 @@ def _close(connection):
 
 
 def finish_sent_issues(now=None):
-    """Issues whose every delivery has an outcome become "sent"; returns them."""
+    """Issues whose every delivery has an outcome become "sent" (and show in the public archive,
+    whose cached page the content version bump drops); returns them."""
     from ..choices import IssueStatus
 
     finished = []
@@ -204,4 +207,6 @@ def finish_sent_issues(now=None):
                 status=IssueStatus.SENT, sent_at=now or timezone.now()
             )
             finished.append(issue)
+    if finished:
+        bump_content_version()
     return finished

@@ -442,3 +442,37 @@ def test_unsubscribe_twice_records_one_consent(client, reader):
 
 def test_unsubscribe_refuses_other_methods(client, reader):
     assert client.put(unsubscribe_path(reader)).status_code == 405
+
+
+# The public archive.
+
+
+def test_archive_lists_sent_issues_only(client):
+    sent = NewsletterIssueFactory(subject="October in DSI", status="sent", sent_at=timezone.now())
+    NewsletterIssueFactory(subject="Draft for November")
+
+    response = client.get("/newsletter/archive/")
+
+    assert [issue.subject for issue in response.context["issues"]] == ["October in DSI"]
+    assert client.get(sent.get_absolute_url()).status_code == 200
+
+
+def test_draft_issue_has_no_archive_page(client):
+    draft = NewsletterIssueFactory()
+
+    assert client.get(draft.get_absolute_url()).status_code == 404
+
+
+def test_a_sent_issue_shows_in_the_cached_archive_at_once(
+    client, mailbox, django_capture_on_commit_callbacks
+):
+    SubscriberFactory()
+    assert "No issue has been sent yet." in client.get("/newsletter/archive/").text
+    issue = NewsletterIssueFactory(subject="November in DSI")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        dispatch.send_issue_now(issue)
+
+    issue.refresh_from_db()
+    assert issue.status == "sent"
+    assert "November in DSI" in client.get("/newsletter/archive/").text
