@@ -4,11 +4,12 @@ countries, nobody gets an empty digest, and a week never gets two."""
 import pytest
 
 from events.choices import EventFormat
-from newsletter.choices import DeliveryKind, DeliveryStatus
+from newsletter.choices import DeliveryKind, DeliveryStatus, SubscriberStatus
 from newsletter.models import Delivery
 from newsletter.services import dispatch
 from tests.factories.clusters import ClusterFactory
 from tests.factories.events import EventFactory, days_from_now
+from tests.factories.funding import FundingCallFactory, in_days
 from tests.factories.newsletter import SubscriberFactory
 from tests.factories.taxonomy import PlaceFactory
 from tests.support.mail import text_of
@@ -143,3 +144,29 @@ def test_subscriber_who_left_after_queueing_is_skipped(mailbox, django_capture_o
 
     assert mailbox.received == []
     assert Delivery.objects.get().status == DeliveryStatus.SKIPPED
+
+
+def test_digest_adds_funding_calls_of_the_clusters_closing_within_fourteen_days(
+    send_digest, clusters
+):
+    open_data, civic_tech = clusters
+    EventFactory(title="Open data day", clusters=[open_data])
+    FundingCallFactory(title="Open Data Grants", clusters=[open_data], closes_on=in_days(10))
+    FundingCallFactory(title="Civic Tech Grants", clusters=[civic_tech], closes_on=in_days(10))
+    FundingCallFactory(title="Later Grants", clusters=[open_data], closes_on=in_days(40))
+    SubscriberFactory(email="ada@example.org", clusters=[open_data])
+
+    text = send_digest()["ada@example.org"]
+
+    assert "Open Data Grants" in text
+    assert "Civic Tech Grants" not in text
+    assert "Later Grants" not in text
+
+
+def test_pending_and_unsubscribed_addresses_get_no_digest(send_digest):
+    EventFactory(title="Open data day")
+    SubscriberFactory(email="pending@example.org", status=SubscriberStatus.PENDING)
+    SubscriberFactory(email="left@example.org", status=SubscriberStatus.UNSUBSCRIBED)
+    SubscriberFactory(email="bounced@example.org", status=SubscriberStatus.BOUNCED)
+
+    assert send_digest() == {}

@@ -276,13 +276,32 @@ def test_nothing_but_the_confirmation_goes_to_a_pending_address(client, mailbox)
     assert len(mailbox.to("ada@example.org")) == 1
 
 
-@pytest.mark.parametrize("path", ["/", "/organisations/", "/newsletter/archive/", "/newsletter/"])
+@pytest.mark.parametrize(
+    "path", ["/", "/organisations/", "/events/", "/newsletter/archive/", "/newsletter/"]
+)
 def test_pages_with_the_signup_form_set_no_cookie(client, path):
     response = client.get(path)
 
     assert (response.status_code, dict(response.cookies)) == (200, {})
     assert 'action="/newsletter/"' in response.text
     assert "csrfmiddlewaretoken" not in response.text
+
+
+def test_subscribing_sets_no_cookie_on_the_way(client, mailbox):
+    refused = client.post("/newsletter/", {"email": "ada@example.org"})
+    accepted = subscribe(client)
+    thanks = client.get(accepted["Location"])
+
+    assert [dict(r.cookies) for r in (refused, accepted, thanks)] == [{}, {}, {}]
+
+
+def test_archive_is_cached_for_visitors(client):
+    client.get("/newsletter/archive/")
+
+    response = client.get("/newsletter/archive/")
+
+    assert response.get("X-Page-Cache") == "hit"
+    assert "cookie" not in response.get("Vary", "").lower()
 
 
 # The preference centre, reached from the signed link in every e-mail.
