@@ -12,7 +12,7 @@ from django.conf import settings
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from accounts.mail import Recipient, absolute_url, send_email
 from accounts.verification import has_verified_email
@@ -158,15 +158,19 @@ def preferences_snapshot(subscriber):
 
 
 def preferences_url(subscriber):
-    return absolute_url(
-        reverse("newsletter:preferences", args=[make_token(subscriber, "preferences")])
-    )
+    return _signed_link(subscriber, "preferences")
 
 
 def unsubscribe_url(subscriber):
-    return absolute_url(
-        reverse("newsletter:unsubscribe", args=[make_token(subscriber, "unsubscribe")])
-    )
+    return _signed_link(subscriber, "unsubscribe")
+
+
+def _signed_link(subscriber, purpose):
+    """The absolute link for `purpose` with the subscriber's token, in their language (the URL
+    prefix: sent from a worker, it would otherwise be the site's default language)."""
+    with translation.override(subscriber.language):
+        path = reverse(f"newsletter:{purpose}", args=[make_token(subscriber, purpose)])
+    return absolute_url(path)
 
 
 def _lock_or_create(address, *, language, user):
@@ -206,9 +210,7 @@ def _send_confirmation_if_due(subscriber):
     if last and now - last < CONFIRMATION_RESEND_AFTER:
         return
     subscriber.confirmation_sent_at = now
-    confirm_url = absolute_url(
-        reverse("newsletter:confirm", args=[make_token(subscriber, "confirm")])
-    )
+    confirm_url = _signed_link(subscriber, "confirm")
     send_email(
         "newsletter/email/confirm",
         to=_recipient(subscriber),

@@ -12,6 +12,7 @@ from newsletter.models import ConsentRecord, Subscriber
 from newsletter.services import subscriptions
 from tests.factories.accounts import UserFactory
 from tests.factories.newsletter import SubscriberFactory
+from tests.support.mail import link_containing, path_of
 
 pytestmark = pytest.mark.django_db
 
@@ -153,3 +154,33 @@ def test_purge_keeps_an_old_address_that_just_asked_to_subscribe_again():
 
     assert subscriptions.purge_unconfirmed() == 0
     assert Subscriber.objects.get().pk == old.pk
+
+
+@pytest.mark.parametrize(
+    ("language", "prefix"), [("en", "/newsletter/"), ("de", "/de/newsletter/")]
+)
+def test_links_in_emails_open_pages_in_the_subscriber_language(settings, language, prefix):
+    subscriber = SubscriberFactory(language=language)
+
+    links = [subscriptions.preferences_url(subscriber), subscriptions.unsubscribe_url(subscriber)]
+
+    assert [link.removeprefix(settings.SITE_URL).startswith(prefix) for link in links] == [
+        True,
+        True,
+    ]
+
+
+def test_german_subscriber_confirms_on_a_german_page(client, mailbox):
+    client.post(
+        "/de/newsletter/",
+        {"email": "ada@example.org", "wants_newsletter": "on", "consent": "on"},
+    )
+    [message] = mailbox.wait_for("ada@example.org")
+    link = link_containing(message, "/newsletter/confirm/")
+
+    response = client.get(path_of(link))
+
+    assert path_of(link).startswith("/de/newsletter/confirm/")
+    assert response.status_code == 200
+    assert response["Content-Language"] == "de"
+    assert Subscriber.objects.get().language == "de"
