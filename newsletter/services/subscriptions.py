@@ -49,7 +49,7 @@ def subscribe(email, *, language, ip_address=None, preferences=None, user=None):
             return subscriber
         if subscriber.status in (SubscriberStatus.UNSUBSCRIBED, SubscriberStatus.BOUNCED):
             subscriber.status = SubscriberStatus.PENDING
-        if created and preferences:
+        if preferences:  # an unconfirmed address: its owner confirms the latest request
             _apply_preferences(subscriber, preferences)
         record_consent(subscriber, ConsentAction.SUBSCRIBE, ip_address=ip_address)
         _send_confirmation_if_due(subscriber)

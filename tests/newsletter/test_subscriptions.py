@@ -55,14 +55,27 @@ def test_subscribe_records_consent_with_time_ip_and_wording():
     assert record.preferences["event_digest"] is True
 
 
-def test_subscribing_again_keeps_the_first_choices():
+def test_an_unconfirmed_address_asking_again_gets_its_latest_choices():
     subscriptions.subscribe("ada@example.org", language="en", preferences={"wants_digest": False})
 
     again = subscriptions.subscribe(
         "ada@example.org", language="de", preferences={"wants_digest": True}
     )
 
-    assert (again.wants_digest, again.language) == (False, "en")
+    assert (again.wants_digest, again.language) == (True, "en")
+    assert [r.preferences["event_digest"] for r in again.consents.all()] == [False, True]
+
+
+def test_an_active_address_keeps_its_choices_whatever_the_form_says():
+    SubscriberFactory(email="ada@example.org", wants_digest=False)
+
+    again = subscriptions.subscribe(
+        "ada@example.org", language="en", preferences={"wants_digest": True}
+    )
+
+    again.refresh_from_db()
+    assert again.wants_digest is False
+    assert again.consents.count() == 0
 
 
 def test_unsubscribe_then_subscribe_needs_a_new_confirmation():
