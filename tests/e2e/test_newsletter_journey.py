@@ -110,3 +110,11 @@ def test_subscribing_and_confirming_work_without_javascript(new_tab, mailbox):
     expect(tab.get_by_text("Your preferences are saved.")).to_be_visible()
     subscriber = Subscriber.objects.get()
     assert (subscriber.status, subscriber.wants_digest) == (SubscriberStatus.ACTIVE, False)
+
+    tab.get_by_role("button", name="Unsubscribe from everything").click()
+    expect(heading(tab)).to_have_text("You are unsubscribed")
+    tab.get_by_role("link", name="Changed your mind? Manage your subscription").click()
+    tab.get_by_role("button", name="Subscribe again").click()
+    expect(tab.get_by_text("Welcome back: you are subscribed again.")).to_be_visible()
+    subscriber.refresh_from_db()
+    assert subscriber.status == SubscriberStatus.ACTIVE

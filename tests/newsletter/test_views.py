@@ -495,3 +495,9 @@ def test_a_sent_issue_shows_in_the_cached_archive_at_once(
     issue.refresh_from_db()
     assert issue.status == "sent"
     assert "November in DSI" in client.get("/newsletter/archive/").text
+
+
+def test_preference_centre_unsubscribe_button_posts_to_the_one_click_url(client, reader):
+    response = client.get(preferences_path(reader))
+
+    assert f'<form method="post" action="{unsubscribe_path(reader)}">' in response.text
