@@ -12,6 +12,7 @@ from newsletter.models import ConsentRecord, Subscriber
 from newsletter.services import subscriptions
 from tests.factories.accounts import UserFactory
 from tests.factories.newsletter import SubscriberFactory
+from tests.support.concurrency import together
 from tests.support.mail import link_containing, path_of
 
 pytestmark = pytest.mark.django_db
@@ -197,3 +198,15 @@ def test_german_subscriber_confirms_on_a_german_page(client, mailbox):
     assert response.status_code == 200
     assert response["Content-Language"] == "de"
     assert Subscriber.objects.get().language == "de"
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_simultaneous_requests_for_one_address_make_one_subscriber_and_one_email(mailbox):
+    def ask():
+        return subscriptions.subscribe("ada@example.org", language="en").pk
+
+    first, second, third = together(ask, ask, ask)
+
+    assert first == second == third
+    assert Subscriber.objects.get().consents.count() == 3
+    assert len(mailbox.wait_for("ada@example.org")) == 1
