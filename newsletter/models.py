@@ -10,6 +10,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -40,7 +41,10 @@ class SubscriberQuerySet(models.QuerySet):
         return self.active().filter(wants_digest=True)
 
     def unconfirmed_since(self, moment):
-        return self.filter(status=SubscriberStatus.PENDING, created_at__lt=moment)
+        """Pending, and last asked to confirm before `moment` (an address that left and asked
+        again long after it first subscribed counts from its new request)."""
+        asked = Coalesce("confirmation_sent_at", "created_at")
+        return self.alias(asked=asked).filter(status=SubscriberStatus.PENDING, asked__lt=moment)
 
 
 class Subscriber(models.Model):

@@ -71,9 +71,9 @@ def record_bounce(address, *, kind, event_id="", message_id="", description="", 
 
 def _suppress_if_needed(subscriber, kind):
     if kind == BounceKind.SOFT:
-        recent = subscriber.bounces.filter(
-            kind=BounceKind.SOFT, at__gte=timezone.now() - SOFT_BOUNCE_WINDOW
-        ).count()
+        # Bounces before the latest confirmation are history: the address worked again since.
+        since = max(filter(None, [timezone.now() - SOFT_BOUNCE_WINDOW, subscriber.confirmed_at]))
+        recent = subscriber.bounces.filter(kind=BounceKind.SOFT, at__gte=since).count()
         if recent < SOFT_BOUNCE_LIMIT:
             return
     status = (

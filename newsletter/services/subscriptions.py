@@ -12,7 +12,7 @@ from django.conf import settings
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from accounts.mail import Recipient, absolute_url, send_email
 from accounts.verification import has_verified_email
@@ -38,17 +38,18 @@ def subscribe(email, *, language, ip_address=None, preferences=None, user=None):
     """Ask to subscribe `email`: a pending subscriber and a confirmation e-mail.
 
     Idempotent and silent about what existed: a pending address gets its confirmation again (at
-    most once an hour), an unsubscribed one becomes pending again, an active one changes nothing,
-    and a bounced or complained one is left alone (mail to it would not arrive).
+    most once an hour); an unsubscribed or bounced one becomes pending again (clicking the link
+    proves mail arrives again); an active one changes nothing; one that complained is left alone
+    (anyone may post this form, and a message it did not ask for could be marked as spam again).
     """
     address = normalise_address(email)
     with transaction.atomic():
         subscriber, created = _lock_or_create(address, language=language, user=user)
-        if subscriber.is_active or subscriber.is_suppressed:
+        if subscriber.is_active or subscriber.status == SubscriberStatus.COMPLAINED:
             return subscriber
-        if subscriber.status == SubscriberStatus.UNSUBSCRIBED:
+        if subscriber.status in (SubscriberStatus.UNSUBSCRIBED, SubscriberStatus.BOUNCED):
             subscriber.status = SubscriberStatus.PENDING
-        if created and preferences:
+        if preferences:  # an unconfirmed address: its owner confirms the latest request
             _apply_preferences(subscriber, preferences)
         record_consent(subscriber, ConsentAction.SUBSCRIBE, ip_address=ip_address)
         _send_confirmation_if_due(subscriber)
@@ -109,12 +110,15 @@ def unsubscribe(subscriber, *, ip_address=None):
 
 @transaction.atomic
 def resubscribe(subscriber, *, ip_address=None):
-    """From the preference centre: the address was confirmed before, so no new e-mail."""
+    """From the preference centre: the address was confirmed before, so no new e-mail. Someone
+    who left by unticking everything gets the monthly newsletter back."""
     subscriber = Subscriber.objects.select_for_update().get(pk=subscriber.pk)
     if subscriber.status == SubscriberStatus.UNSUBSCRIBED and subscriber.confirmed_at:
         subscriber.status = SubscriberStatus.ACTIVE
         subscriber.unsubscribed_at = None
-        subscriber.save(update_fields=["status", "unsubscribed_at"])
+        if not subscriber.wants_newsletter and not subscriber.wants_digest:
+            subscriber.wants_newsletter = True
+        subscriber.save(update_fields=["status", "unsubscribed_at", "wants_newsletter"])
         record_consent(subscriber, ConsentAction.SUBSCRIBE, ip_address=ip_address)
     return subscriber
 
@@ -154,25 +158,37 @@ def preferences_snapshot(subscriber):
 
 
 def preferences_url(subscriber):
-    return absolute_url(
-        reverse("newsletter:preferences", args=[make_token(subscriber, "preferences")])
-    )
+    return _signed_link(subscriber, "preferences")
 
 
 def unsubscribe_url(subscriber):
-    return absolute_url(
-        reverse("newsletter:unsubscribe", args=[make_token(subscriber, "unsubscribe")])
-    )
+    return _signed_link(subscriber, "unsubscribe")
+
+
+def _signed_link(subscriber, purpose):
+    """The absolute link for `purpose` with the subscriber's token, in their language (the URL
+    prefix: sent from a worker, it would otherwise be the site's default language)."""
+    with translation.override(subscriber.language):
+        path = reverse(f"newsletter:{purpose}", args=[make_token(subscriber, purpose)])
+    return absolute_url(path)
 
 
 def _lock_or_create(address, *, language, user):
-    """The subscriber row for `address`, locked; created pending when missing (race-safe)."""
+    """The subscriber row for `address`, locked; created pending when missing (race-safe).
+    With `user`, the row becomes that account's subscription."""
+    if user is not None:
+        # The account's earlier address keeps its own subscription, no longer the account's.
+        Subscriber.objects.filter(user=user).exclude(email=address).update(user=None)
     try:
         with transaction.atomic():
             subscriber = Subscriber.objects.create(email=address, language=language, user=user)
         return subscriber, True
     except IntegrityError:
-        return Subscriber.objects.select_for_update().get(email=address), False
+        subscriber = Subscriber.objects.select_for_update().get(email=address)
+        if user is not None and subscriber.user_id is None:
+            subscriber.user = user
+            subscriber.save(update_fields=["user"])
+        return subscriber, False
 
 
 def _activate(subscriber, *, ip_address):
@@ -194,9 +210,7 @@ def _send_confirmation_if_due(subscriber):
     if last and now - last < CONFIRMATION_RESEND_AFTER:
         return
     subscriber.confirmation_sent_at = now
-    confirm_url = absolute_url(
-        reverse("newsletter:confirm", args=[make_token(subscriber, "confirm")])
-    )
+    confirm_url = _signed_link(subscriber, "confirm")
     send_email(
         "newsletter/email/confirm",
         to=_recipient(subscriber),

@@ -36,7 +36,7 @@ def test_owner_invites_a_newcomer_who_signs_up_and_joins(page, new_tab, live_ser
     assert_accessible(page)
     page.get_by_role("link", name="Invite someone").click()
     assert_accessible(page)
-    page.get_by_label("E-mail address", exact=True).fill("lin@example.org")
+    page.get_by_role("main").get_by_label("E-mail address").fill("lin@example.org")
     page.get_by_label("Role").select_option("member")
     page.get_by_role("button", name="Send the invitation").click()
     expect(page.get_by_role("status")).to_contain_text("We have e-mailed an invitation")

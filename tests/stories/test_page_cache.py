@@ -6,7 +6,15 @@ from tests.factories.stories import BlogPageFactory, ResourceFactory
 
 pytestmark = pytest.mark.django_db
 
-CACHED_PATHS = ["/", "/stories/", "/stories/feed.rss", "/resources/", "/sitemap.xml", "/robots.txt"]
+CACHED_PATHS = [
+    "/",
+    "/stories/",
+    "/stories/feed.rss",
+    "/resources/",
+    "/sitemap.xml",
+    "/robots.txt",
+    "/newsletter/archive/",
+]
 
 
 @pytest.mark.parametrize("path", CACHED_PATHS)
