@@ -30,9 +30,12 @@ class HomePage(Page):
         return "stories/home_page.html"
 
     def get_context(self, request, *args, **kwargs):
-        from stories.home import home_context
+        from stories.home import cached_home_context, home_context
 
-        return {**super().get_context(request, *args, **kwargs), **home_context(self)}
+        # A preview shows the draft's own featured case studies, never the live page's.
+        is_preview = getattr(request, "is_preview", False)
+        home = home_context(self) if is_preview else cached_home_context(self)
+        return {**super().get_context(request, *args, **kwargs), **home}
 
 
 class FeaturedCaseStudy(Orderable):
