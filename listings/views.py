@@ -49,22 +49,37 @@ class CachedCountPaginator(Paginator):
         return Paginator.count.func(self)
 
 
+def filter_key(filterset, request):
+    """What a filtered list's cached parts are kept under: the model, the language and the
+    filter's own parameters with their values (not the page number, not junk)."""
+    names = sorted(filterset.form.fields)
+    values = tuple((name, tuple(request.GET.getlist(name))) for name in names)
+    return (filterset.queryset.model._meta.label, get_language(), values)
+
+
+def cached_filter_form(
+    filterset, key, list_url, template_name="components/listing_filter_form.html"
+):
+    """The filter form rendered once per `key` (see `filter_key`), address and content version:
+    its selects are most of a list page's rendering time."""
+    context = {"filterset": filterset, "list_url": list_url}
+    return cached("filter-form", (*key, list_url), lambda: render_to_string(template_name, context))
+
+
 class CachedFilterListMixin:
-    """For a FilterView: what stays the same until the content changes is kept in the cache.
+    """For a list view with a FilterSet in `self.filterset`: what stays the same until the
+    content changes is kept in the cache.
 
     The total is counted once per filter values and content version (`CachedCountPaginator`),
-    and the filter form is rendered once per filter values, language and content version: its
-    selects are most of a list page's rendering time. Used by the directory, events and funding.
+    and the filter form is rendered once per filter values, language and content version
+    (`cached_filter_form`). Used by the directory, events, funding and resources.
     """
 
     paginator_class = CachedCountPaginator
     filter_form_template = "components/listing_filter_form.html"
 
     def filter_key(self):
-        """The filter's own parameters and their values (not the page number, not junk)."""
-        names = sorted(self.filterset.form.fields)
-        values = tuple((name, tuple(self.request.GET.getlist(name))) for name in names)
-        return (self.filterset.queryset.model._meta.label, get_language(), values)
+        return filter_key(self.filterset, self.request)
 
     def get_paginator(self, queryset, per_page, orphans=0, allow_empty_first_page=True, **kwargs):
         return self.paginator_class(
@@ -72,12 +87,8 @@ class CachedFilterListMixin:
         )
 
     def filter_form_html(self):
-        context = {"filterset": self.filterset, "list_url": self.request.path}
-        return cached(
-            "filter-form",
-            (*self.filter_key(), self.request.path),
-            lambda: render_to_string(self.filter_form_template, context),
-        )
+        key, path = self.filter_key(), self.request.path
+        return cached_filter_form(self.filterset, key, path, self.filter_form_template)
 
 
 class ListingListView(CachedFilterListMixin, FilterView):
