@@ -13,6 +13,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -144,11 +145,38 @@ class ListingDetailView(DetailView):
     cache_for_visitors = True
 
     def get_object(self, queryset=None):
-        listing = get_object_or_404(self.model.objects.for_page(), slug=self.kwargs["slug"])
-        self.standing = access.standing(listing, self.request.user)
+        viewer = self.request.user
+        if viewer.is_authenticated:
+            self.shown = None
+            listing = self.read_listing()
+        else:
+            self.shown = self.shown_to_visitors()
+            listing = self.shown["listing"]
+        self.standing = access.standing(listing, viewer)
         if not self.standing.can_view(listing):
             raise Http404
         return listing
+
+    def read_listing(self):
+        return get_object_or_404(self.model.objects.for_page(), slug=self.kwargs["slug"])
+
+    def shown_to_visitors(self):
+        """The listing and what its page shows anyone not logged in, kept until the content
+        changes (or the day does: events and funding sections look ahead). Logged-in people
+        may be members or moderators and see more, so their pages are read afresh."""
+        opts = self.model._meta
+        parts = (opts.label, self.kwargs["slug"], get_language(), timezone.localdate().isoformat())
+        return cached("listing-page", parts, self.read_for_visitors)
+
+    def read_for_visitors(self):
+        listing = self.read_listing()
+        if not listing.live:  # visitors get a 404 (access.Standing.can_view)
+            return {"listing": listing}
+        return {
+            "listing": listing,
+            "kind_context": self.page_context(listing) if self.page_context else {},
+            "sections": listing_sections(listing, self.request.user),
+        }
 
     def get_context_data(self, **kwargs):
         listing, standing = self.object, self.standing
@@ -164,9 +192,12 @@ class ListingDetailView(DetailView):
             page_url=self.request.build_absolute_uri(listing.get_absolute_url()),
             **kwargs,
         )
-        if self.page_context:
-            context.update(self.page_context(listing))
-        context["extra_sections"] = listing_sections(listing, self.request.user)
+        if self.shown:
+            context.update(self.shown["kind_context"])
+            context["extra_sections"] = self.shown["sections"]
+        else:
+            context.update(self.page_context(listing) if self.page_context else {})
+            context["extra_sections"] = listing_sections(listing, self.request.user)
         context["structured_data"] = self.structured_data(
             listing,
             url=context["page_url"],
