@@ -35,19 +35,33 @@ MAX_PAGES = 100  # deeper than 2,000 listings, people are asked to narrow the fi
 FILTER_PARAMETERS = ("q", "area", "technology", "focus", "country", "status")
 
 
-class CachedCountPaginator(Paginator):
-    """A paginator whose total is counted once per filter and content version, not per page."""
+class CachedPaginator(Paginator):
+    """A paginator that reads a filtered list once per content version: the total once per
+    filter (`key`), and each page's rows once per filter and page number.
 
-    def __init__(self, *args, count_key, **kwargs):
+    `key` must name everything the list depends on (model, language, filter values). The day
+    is part of a page's key, for lists that depend on the date (upcoming events, open calls);
+    within a day the cache's expiry bounds how long an event that has just ended stays listed,
+    as with the page cache.
+    """
+
+    def __init__(self, *args, key, **kwargs):
         super().__init__(*args, **kwargs)
-        self.count_key = count_key
+        self.key = key
 
     @cached_property
     def count(self):
-        return cached("directory-count", self.count_key, self._count_rows)
+        return cached("directory-count", self.key, self._count_rows)
 
     def _count_rows(self):
         return Paginator.count.func(self)
+
+    def page(self, number):
+        page = super().page(number)
+        day = timezone.localdate().isoformat()
+        parts = (*self.key, page.number, self.per_page, day)
+        page.object_list = cached("list-page", parts, lambda: list(page.object_list))
+        return page
 
 
 def filter_key(filterset, request):
@@ -71,12 +85,12 @@ class CachedFilterListMixin:
     """For a list view with a FilterSet in `self.filterset`: what stays the same until the
     content changes is kept in the cache.
 
-    The total is counted once per filter values and content version (`CachedCountPaginator`),
-    and the filter form is rendered once per filter values, language and content version
-    (`cached_filter_form`). Used by the directory, events, funding and resources.
+    The total and each page of rows are read once per filter values and content version
+    (`CachedPaginator`), and the filter form is rendered once per filter values, language and
+    content version (`cached_filter_form`). Used by the directory, events, funding and resources.
     """
 
-    paginator_class = CachedCountPaginator
+    paginator_class = CachedPaginator
     filter_form_template = "components/listing_filter_form.html"
 
     def filter_key(self):
@@ -84,7 +98,7 @@ class CachedFilterListMixin:
 
     def get_paginator(self, queryset, per_page, orphans=0, allow_empty_first_page=True, **kwargs):
         return self.paginator_class(
-            queryset, per_page, orphans=orphans, count_key=self.filter_key(), **kwargs
+            queryset, per_page, orphans=orphans, key=self.filter_key(), **kwargs
         )
 
     def filter_form_html(self):
@@ -96,7 +110,8 @@ class ListingListView(CachedFilterListMixin, FilterView):
     """Published listings, newest first, filtered by GET parameters and paginated.
 
     What costs time on a page that is not cached whole is kept until the content changes: the
-    total (one COUNT per filter), the list of countries and the rendered filter form. Pages
+    total (one COUNT per filter), each page's rows, the list of countries, the rendered filter
+    form and the cards. Pages
     past MAX_PAGES show a message instead of an expensive deep OFFSET.
     """
 

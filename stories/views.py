@@ -2,8 +2,8 @@ from django.template.response import TemplateResponse
 from django.views.generic import ListView
 
 from listings.views import (
-    CachedCountPaginator,
     CachedFilterListMixin,
+    CachedPaginator,
     cached_filter_form,
     filter_key,
 )
@@ -22,7 +22,7 @@ def story_index(request, index_page):
     )
     stories = filterset.qs if filterset.is_valid() else filterset.queryset.none()
     key = filter_key(filterset, request)
-    paginator = CachedCountPaginator(stories, STORIES_PER_PAGE, count_key=key)
+    paginator = CachedPaginator(stories, STORIES_PER_PAGE, key=key)
     page_obj = paginator.get_page(request.GET.get("page"))
     return TemplateResponse(
         request,
