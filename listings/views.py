@@ -111,8 +111,7 @@ class ListingListView(CachedFilterListMixin, FilterView):
 
     What costs time on a page that is not cached whole is kept until the content changes: the
     total (one COUNT per filter), each page's rows, the list of countries, the rendered filter
-    form and the cards. Pages
-    past MAX_PAGES show a message instead of an expensive deep OFFSET.
+    form and the cards. Pages past MAX_PAGES show a message instead of an expensive deep OFFSET.
     """
 
     paginate_by = PAGE_SIZE
