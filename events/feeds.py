@@ -7,11 +7,12 @@ same for every visitor, so they are kept by the anonymous page cache.
 from django.contrib.syndication.views import Feed
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views import View
 
 from clusters.models import Cluster
+from dsihub.content_version import cached
 
 from .calendar import calendar_for, plain_summary
 from .models import Event
@@ -30,16 +31,26 @@ class CalendarResponseMixin:
     download = False
 
     def calendar_response(self, events, *, name, filename):
-        body = calendar_for(
-            events,
-            host=self.request.get_host().split(":")[0],
-            absolute=self.request.build_absolute_uri,
-            name=name,
+        body = cached(
+            "calendar",
+            (self.request.build_absolute_uri("/"), filename, str(name), get_language()),
+            lambda: self.calendar_body(events, name=name),
         )
         response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
         disposition = "attachment" if self.download else "inline"
         response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
         return response
+
+    def calendar_body(self, events, *, name):
+        """The serialised calendar. It is kept until the content changes (it takes about half a
+        second for FEED_SIZE events), so events that have just ended leave it within the
+        cache's expiry, as with the page cache."""
+        return calendar_for(
+            events,
+            host=self.request.get_host().split(":")[0],
+            absolute=self.request.build_absolute_uri,
+            name=name,
+        )
 
 
 class EventsCalendarFeed(CalendarResponseMixin, View):

@@ -2,14 +2,15 @@
 
 Signals are the right tool here (house style: cache purges are derived work, not the main flow):
 every save, delete and many-to-many change of a model in `settings.PAGE_CACHE_APPS` (except the
-`PAGE_CACHE_IGNORED_MODELS`), and Wagtail's page publish/unpublish, bump the content version.
+`PAGE_CACHE_IGNORED_MODELS`), and Wagtail's page publish, unpublish and move, bump the content
+version.
 A person's login (only `last_login` saved) changes nothing public and is ignored.
 """
 
 from django.conf import settings
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
-from wagtail.signals import page_published, page_unpublished
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from dsihub.content_version import bump_content_version
 
@@ -58,3 +59,4 @@ def connect():
     m2m_changed.connect(on_links_changed, dispatch_uid="explore.page_cache.m2m")
     page_published.connect(on_page_change, dispatch_uid="explore.page_cache.published")
     page_unpublished.connect(on_page_change, dispatch_uid="explore.page_cache.unpublished")
+    post_page_move.connect(on_page_change, dispatch_uid="explore.page_cache.moved")

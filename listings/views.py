@@ -13,6 +13,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -34,58 +35,83 @@ MAX_PAGES = 100  # deeper than 2,000 listings, people are asked to narrow the fi
 FILTER_PARAMETERS = ("q", "area", "technology", "focus", "country", "status")
 
 
-class CachedCountPaginator(Paginator):
-    """A paginator whose total is counted once per filter and content version, not per page."""
+class CachedPaginator(Paginator):
+    """A paginator that reads a filtered list once per content version: the total once per
+    filter (`key`), and each page's rows once per filter and page number.
 
-    def __init__(self, *args, count_key, **kwargs):
+    `key` must name everything the list depends on (model, language, filter values). The day
+    is part of a page's key, for lists that depend on the date (upcoming events, open calls);
+    within a day the cache's expiry bounds how long an event that has just ended stays listed,
+    as with the page cache.
+    """
+
+    def __init__(self, *args, key, **kwargs):
         super().__init__(*args, **kwargs)
-        self.count_key = count_key
+        self.key = key
 
     @cached_property
     def count(self):
-        return cached("directory-count", self.count_key, self._count_rows)
+        return cached("directory-count", self.key, self._count_rows)
 
     def _count_rows(self):
         return Paginator.count.func(self)
 
+    def page(self, number):
+        page = super().page(number)
+        day = timezone.localdate().isoformat()
+        parts = (*self.key, page.number, self.per_page, day)
+        page.object_list = cached("list-page", parts, lambda: list(page.object_list))
+        return page
+
+
+def filter_key(filterset, request):
+    """What a filtered list's cached parts are kept under: the model, the language and the
+    filter's own parameters with their values (not the page number, not junk)."""
+    names = sorted(filterset.form.fields)
+    values = tuple((name, tuple(request.GET.getlist(name))) for name in names)
+    return (filterset.queryset.model._meta.label, get_language(), values)
+
+
+def cached_filter_form(
+    filterset, key, list_url, template_name="components/listing_filter_form.html"
+):
+    """The filter form rendered once per `key` (see `filter_key`), address and content version:
+    its selects are most of a list page's rendering time."""
+    context = {"filterset": filterset, "list_url": list_url}
+    return cached("filter-form", (*key, list_url), lambda: render_to_string(template_name, context))
+
 
 class CachedFilterListMixin:
-    """For a FilterView: what stays the same until the content changes is kept in the cache.
+    """For a list view with a FilterSet in `self.filterset`: what stays the same until the
+    content changes is kept in the cache.
 
-    The total is counted once per filter values and content version (`CachedCountPaginator`),
-    and the filter form is rendered once per filter values, language and content version: its
-    selects are most of a list page's rendering time. Used by the directory, events and funding.
+    The total and each page of rows are read once per filter values and content version
+    (`CachedPaginator`), and the filter form is rendered once per filter values, language and
+    content version (`cached_filter_form`). Used by the directory, events, funding and resources.
     """
 
-    paginator_class = CachedCountPaginator
+    paginator_class = CachedPaginator
     filter_form_template = "components/listing_filter_form.html"
 
     def filter_key(self):
-        """The filter's own parameters and their values (not the page number, not junk)."""
-        names = sorted(self.filterset.form.fields)
-        values = tuple((name, tuple(self.request.GET.getlist(name))) for name in names)
-        return (self.filterset.queryset.model._meta.label, get_language(), values)
+        return filter_key(self.filterset, self.request)
 
     def get_paginator(self, queryset, per_page, orphans=0, allow_empty_first_page=True, **kwargs):
         return self.paginator_class(
-            queryset, per_page, orphans=orphans, count_key=self.filter_key(), **kwargs
+            queryset, per_page, orphans=orphans, key=self.filter_key(), **kwargs
         )
 
     def filter_form_html(self):
-        context = {"filterset": self.filterset, "list_url": self.request.path}
-        return cached(
-            "filter-form",
-            (*self.filter_key(), self.request.path),
-            lambda: render_to_string(self.filter_form_template, context),
-        )
+        key, path = self.filter_key(), self.request.path
+        return cached_filter_form(self.filterset, key, path, self.filter_form_template)
 
 
 class ListingListView(CachedFilterListMixin, FilterView):
     """Published listings, newest first, filtered by GET parameters and paginated.
 
     What costs time on a page that is not cached whole is kept until the content changes: the
-    total (one COUNT per filter), the list of countries and the rendered filter form. Pages
-    past MAX_PAGES show a message instead of an expensive deep OFFSET.
+    total (one COUNT per filter), each page's rows, the list of countries, the rendered filter
+    form and the cards. Pages past MAX_PAGES show a message instead of an expensive deep OFFSET.
     """
 
     paginate_by = PAGE_SIZE
@@ -133,11 +159,38 @@ class ListingDetailView(DetailView):
     cache_for_visitors = True
 
     def get_object(self, queryset=None):
-        listing = get_object_or_404(self.model.objects.for_page(), slug=self.kwargs["slug"])
-        self.standing = access.standing(listing, self.request.user)
+        viewer = self.request.user
+        if viewer.is_authenticated:
+            self.shown = None
+            listing = self.read_listing()
+        else:
+            self.shown = self.shown_to_visitors()
+            listing = self.shown["listing"]
+        self.standing = access.standing(listing, viewer)
         if not self.standing.can_view(listing):
             raise Http404
         return listing
+
+    def read_listing(self):
+        return get_object_or_404(self.model.objects.for_page(), slug=self.kwargs["slug"])
+
+    def shown_to_visitors(self):
+        """The listing and what its page shows anyone not logged in, kept until the content
+        changes (or the day does: events and funding sections look ahead). Logged-in people
+        may be members or moderators and see more, so their pages are read afresh."""
+        opts = self.model._meta
+        parts = (opts.label, self.kwargs["slug"], get_language(), timezone.localdate().isoformat())
+        return cached("listing-page", parts, self.read_for_visitors)
+
+    def read_for_visitors(self):
+        listing = self.read_listing()
+        if not listing.live:  # visitors get a 404 (access.Standing.can_view)
+            return {"listing": listing}
+        return {
+            "listing": listing,
+            "kind_context": self.page_context(listing) if self.page_context else {},
+            "sections": listing_sections(listing, self.request.user),
+        }
 
     def get_context_data(self, **kwargs):
         listing, standing = self.object, self.standing
@@ -153,9 +206,12 @@ class ListingDetailView(DetailView):
             page_url=self.request.build_absolute_uri(listing.get_absolute_url()),
             **kwargs,
         )
-        if self.page_context:
-            context.update(self.page_context(listing))
-        context["extra_sections"] = listing_sections(listing, self.request.user)
+        if self.shown:
+            context.update(self.shown["kind_context"])
+            context["extra_sections"] = self.shown["sections"]
+        else:
+            context.update(self.page_context(listing) if self.page_context else {})
+            context["extra_sections"] = listing_sections(listing, self.request.user)
         context["structured_data"] = self.structured_data(
             listing,
             url=context["page_url"],

@@ -16,6 +16,9 @@ returns a number; they are computed together and cached until public content cha
 
 from dataclasses import dataclass
 
+from django.utils import timezone
+from django.utils.translation import get_language
+
 from dsihub.content_version import cached
 from dsihub.sections import Section as HomeSection
 from dsihub.sections import SectionRegistry
@@ -23,6 +26,7 @@ from dsihub.sections import SectionRegistry
 __all__ = [
     "HomeCount",
     "HomeSection",
+    "cached_home_context",
     "home_context",
     "home_sections",
     "register_home_count",
@@ -100,3 +104,11 @@ def home_context(home):
         "clusters": list(Cluster.objects.all()),
         "sections": home_sections(),
     }
+
+
+def cached_home_context(home):
+    """`home_context(home)`, kept until public content changes. The day is in the key because
+    "funding closing soon" and "next events" move on with the date even when nothing is edited
+    (within a day, the cache's expiry bounds how long an event that has ended stays listed)."""
+    parts = (home.pk, get_language(), timezone.localdate().isoformat())
+    return cached("home-context", parts, lambda: home_context(home))

@@ -1,6 +1,12 @@
-from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
 from django.views.generic import ListView
+
+from listings.views import (
+    CachedFilterListMixin,
+    CachedPaginator,
+    cached_filter_form,
+    filter_key,
+)
 
 from .filters import ResourceFilterSet, StoryFilterSet
 from .models import Resource
@@ -15,7 +21,9 @@ def story_index(request, index_page):
         request.GET, queryset=index_page.stories().newest_first().for_cards()
     )
     stories = filterset.qs if filterset.is_valid() else filterset.queryset.none()
-    page_obj = Paginator(stories, STORIES_PER_PAGE).get_page(request.GET.get("page"))
+    key = filter_key(filterset, request)
+    paginator = CachedPaginator(stories, STORIES_PER_PAGE, key=key)
+    page_obj = paginator.get_page(request.GET.get("page"))
     return TemplateResponse(
         request,
         "stories/story_index_page.html",
@@ -23,6 +31,7 @@ def story_index(request, index_page):
             "page": index_page,
             "self": index_page,
             "filter": filterset,
+            "filter_form": cached_filter_form(filterset, key, index_page.url),
             "stories": page_obj.object_list,
             "page_obj": page_obj,
             "paginator": page_obj.paginator,
@@ -31,7 +40,7 @@ def story_index(request, index_page):
     )
 
 
-class ResourceListView(ListView):
+class ResourceListView(CachedFilterListMixin, ListView):
     """/resources/: the resource library, filtered by cluster, type and author organisation."""
 
     cache_for_visitors = True
@@ -46,4 +55,6 @@ class ResourceListView(ListView):
         return self.filterset.qs if self.filterset.is_valid() else Resource.objects.none()
 
     def get_context_data(self, **kwargs):
-        return {**super().get_context_data(**kwargs), "filter": self.filterset}
+        return super().get_context_data(
+            filter=self.filterset, filter_form=self.filter_form_html(), **kwargs
+        )

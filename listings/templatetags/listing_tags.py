@@ -46,24 +46,34 @@ def profile_url(user):
 
 @register.simple_tag
 def listing_cards(listings):
-    """The directory's cards as <li> items, each rendered once per content version and language
-    and then read back with the others in one cache round trip (a card looks the same on every
-    page and filter that shows it)."""
-    keys = {listing.pk: _card_key(listing) for listing in listings}
-    found = cache.get_many(list(keys.values()))
+    """The directory's cards as <li> items (see `cached_cards`)."""
+    cards = cached_cards(listings, CARD_TEMPLATE, "listing")
+    return mark_safe("".join(f"<li>{html}</li>" for _, html in cards))  # noqa: S308 - rendered templates
+
+
+@register.simple_tag
+def cached_cards(objects, template_name, name, day=None):
+    """[(object, card html)] for a list of cards, each card rendered once per content version
+    and language and then read back with the others in one cache round trip (a card shows only
+    its object, so it looks the same on every page and filter that shows it).
+
+    {% cached_cards stories "components/story_card.html" "story" as cards %} renders each one
+    as {% include template with story=object only %} would. Pass `day` (a date) for a card
+    that reads differently from one day to the next ("closes in 3 days")."""
+    keys = [_card_key(obj, template_name, day) for obj in objects]
+    found = cache.get_many(keys)
     missing = {}
-    items = []
-    for listing in listings:
-        html = found.get(keys[listing.pk])
+    cards = []
+    for obj, key in zip(objects, keys, strict=True):
+        html = found.get(key)
         if html is None:
-            html = render_to_string(CARD_TEMPLATE, {"listing": listing})
-            missing[keys[listing.pk]] = html
-        items.append(html)
+            html = missing[key] = render_to_string(template_name, {name: obj})
+        cards.append((obj, mark_safe(html)))  # noqa: S308 - a rendered template
     if missing:
         cache.set_many(missing, settings.PAGE_CACHE_SECONDS)
-    return mark_safe("".join(f"<li>{html}</li>" for html in items))  # noqa: S308 - rendered templates
+    return cards
 
 
-def _card_key(listing):
-    opts = listing._meta
-    return f"card:{content_version()}:{get_language()}:{opts.label_lower}:{listing.pk}"
+def _card_key(obj, template_name, day):
+    version, label = content_version(), obj._meta.label_lower
+    return f"card:{version}:{get_language()}:{template_name}:{label}:{obj.pk}:{day or ''}"

@@ -1,9 +1,13 @@
+import functools
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
+
+from dsihub.content_version import cached
 
 
 class HomePage(Page):
@@ -29,10 +33,22 @@ class HomePage(Page):
     def get_template(self, request, *args, **kwargs):
         return "stories/home_page.html"
 
-    def get_context(self, request, *args, **kwargs):
-        from stories.home import home_context
+    def route(self, request, path_components):
+        """The pages below the home page are found once per content version: Wagtail's routing
+        costs two queries per level of the tree (the page, then its specific kind), a third of a
+        story's rendering time. Publishing, unpublishing and moves bump the version."""
+        if not path_components:
+            return super().route(request, path_components)
+        find = functools.partial(super().route, request, path_components)
+        return cached("page-route", (self.pk, *path_components), find)
 
-        return {**super().get_context(request, *args, **kwargs), **home_context(self)}
+    def get_context(self, request, *args, **kwargs):
+        from stories.home import cached_home_context, home_context
+
+        # A preview shows the draft's own featured case studies, never the live page's.
+        is_preview = getattr(request, "is_preview", False)
+        home = home_context(self) if is_preview else cached_home_context(self)
+        return {**super().get_context(request, *args, **kwargs), **home}
 
 
 class FeaturedCaseStudy(Orderable):

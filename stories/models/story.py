@@ -48,8 +48,13 @@ class StoryPageQuerySet(PageQuerySet):
         return self.order_by("-date", "-first_published_at", "-pk")
 
     def for_cards(self):
-        """What a story card shows: the listing image with its renditions preloaded."""
-        return self.select_related("listing_image").prefetch_related("listing_image__renditions")
+        """What a story card shows: the listing image with its renditions preloaded, and not
+        the body (a card never shows it; it is most of a story's row)."""
+        return (
+            self.defer_streamfields()
+            .select_related("listing_image")
+            .prefetch_related("listing_image__renditions")
+        )
 
     def of_cluster(self, cluster):
         return self.filter(clusters=cluster)

@@ -160,3 +160,21 @@ def test_cluster_page_query_count_does_not_grow(client, django_assert_num_querie
 
     assert len(response.context["cluster"].leads.all()) == count
     assert response.content.decode().count("<figcaption>Picture") == count
+    with django_assert_num_queries(0):  # the same content: kept until it changes
+        again = client.get(f"{cluster.get_absolute_url()}?again=1")
+    assert again.content.decode().count("<figcaption>Picture") == count
+
+
+def test_cluster_page_shows_a_new_event_at_once_without_the_page_cache(client, settings):
+    from tests.factories.events import EventFactory
+
+    settings.PAGE_CACHE = False
+    cluster = Cluster.objects.get(slug="health-and-care")
+    client.get(cluster.get_absolute_url())
+
+    EventFactory(title="Care hackathon", clusters=[cluster])
+    response = client.get(cluster.get_absolute_url())
+
+    assert [event.title for event in response.context["sections"][0].context["events"]] == [
+        "Care hackathon"
+    ]

@@ -128,3 +128,26 @@ def test_feeds_cost_the_same_queries_for_1_and_20_events(
 
     assert response.content.count(b"<item>" if url.endswith("rss") else b"BEGIN:VEVENT") == count
     assert response.cookies == {}
+
+
+def test_feed_shows_an_edited_event_at_once_without_the_page_cache(client, settings):
+    settings.PAGE_CACHE = False
+    event = EventFactory(title="Before the edit")
+    assert "Before the edit" in vevents(client.get(FEED_URL))[0]
+
+    event.title = "After the edit"
+    event.save()
+    events, _ = vevents(client.get(FEED_URL))
+
+    assert list(events) == ["After the edit"]
+
+
+def test_feed_is_kept_until_the_content_changes(client, settings, django_assert_num_queries):
+    settings.PAGE_CACHE = False
+    EventFactory(title="Kept")
+    first = client.get(FEED_URL)
+
+    with django_assert_num_queries(0):
+        second = client.get(FEED_URL)
+
+    assert second.content == first.content

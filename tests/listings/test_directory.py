@@ -56,3 +56,18 @@ def test_pages_past_the_depth_cap_ask_to_narrow_the_filters(client, page, owner)
     assert "The list goes 100 pages deep." in response.text
     assert '<a href="?country=DE">Back to the first page</a>' in response.text
     assert not any("OFFSET" in sql for sql in queries)
+
+
+def test_a_new_listing_shows_at_once_on_every_kept_page_without_the_page_cache(client, settings):
+    settings.PAGE_CACHE = False
+    OrganisationFactory(name="Already listed", country="DE")
+    client.get("/organisations/")
+    client.get("/organisations/?country=DE")
+
+    OrganisationFactory(name="Just listed", country="DE")
+    plain = client.get("/organisations/")
+    filtered = client.get("/organisations/?country=DE")
+
+    for response in (plain, filtered):
+        assert [o.name for o in response.context["listings"]] == ["Just listed", "Already listed"]
+        assert "Just listed" in response.text

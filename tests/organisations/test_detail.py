@@ -176,8 +176,35 @@ def test_detail_query_count_does_not_grow_with_related_rows(
     # and the case studies featuring it (stories: 2)
     with django_assert_num_queries(14):
         response = client.get(organisation.get_absolute_url())
+    with django_assert_num_queries(0):  # for visitors, kept until the content changes
+        again = client.get(f"{organisation.get_absolute_url()}?again=1")
 
-    assert len(response.context["partners"]) == count
+    assert len(response.context["partners"]) == len(again.context["partners"]) == count
+
+
+def test_detail_shows_an_edit_at_once_without_the_page_cache(client, settings):
+    settings.PAGE_CACHE = False
+    organisation = OrganisationFactory(name="Open Pantry", short_description="Before the edit")
+    assert "Before the edit" in client.get(organisation.get_absolute_url()).text
+
+    organisation.short_description = "After the edit"
+    organisation.save()
+    ProjectFactory(name="New partner project", organisations=[organisation])
+    response = client.get(organisation.get_absolute_url())
+
+    assert "After the edit" in response.text
+    assert "New partner project" in response.text
+
+
+def test_detail_for_a_member_is_not_the_visitors_page(client, settings, owner, organisation):
+    settings.PAGE_CACHE = False
+    client.get(organisation.get_absolute_url())  # a visitor's page, kept
+    client.force_login(owner)
+
+    response = client.get(organisation.get_absolute_url())
+
+    assert response.context["can_edit"] is True
+    assert response.context["review"] is not None
 
 
 @pytest.mark.parametrize("count", [1, 20])

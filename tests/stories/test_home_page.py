@@ -3,6 +3,7 @@
 import pytest
 
 from clusters.models import Cluster
+from stories.home import home_context
 from stories.models import FeaturedCaseStudy, HomePage
 from tests.factories.clusters import ClusterFactory
 from tests.factories.events import EventFactory
@@ -91,12 +92,15 @@ def test_home_query_count_is_fixed(client, django_assert_num_queries, count):
     FundingCallFactory()
     for _ in range(count):
         EventFactory(clusters=list(Cluster.objects.all()[:2]))
-    client.get("/")  # creates renditions and caches the counts
+    client.get("/")  # creates renditions and caches the counts and the context
+    home = HomePage.objects.get()
 
-    with django_assert_num_queries(15):  # 13, and the next events with their clusters
+    with django_assert_num_queries(11):  # 9, and the next events with their clusters
+        context = home_context(home)
+    with django_assert_num_queries(4):  # finding the site and the page; the rest is cached
         response = client.get("/?fresh=1")
 
-    assert len(response.context["featured"]) == count
+    assert len(context["featured"]) == len(response.context["featured"]) == count
 
 
 def test_home_falls_back_to_case_studies_flagged_featured(client):
@@ -106,3 +110,17 @@ def test_home_falls_back_to_case_studies_flagged_featured(client):
     response = client.get("/")
 
     assert [story.title for story in response.context["featured"]] == ["Flagged case"]
+
+
+def test_home_shows_a_newly_published_story_at_once_without_the_page_cache(
+    client, editor, settings
+):
+    settings.PAGE_CACHE = False
+    client.get("/")
+    story = BlogPageFactory(title="Fresh off the press", live=False)
+
+    story.save_revision(user=editor).publish(user=editor)
+    response = client.get("/")
+
+    assert [s.title for s in response.context["latest_stories"]] == ["Fresh off the press"]
+    assert "Fresh off the press" in response.text

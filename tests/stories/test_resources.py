@@ -71,8 +71,22 @@ def test_resource_list_query_count_is_fixed(client, django_assert_num_queries, c
 
     with django_assert_num_queries(5):
         response = client.get("/resources/")
+    with django_assert_num_queries(0):  # the same filter and page: kept until the content changes
+        again = client.get("/resources/?page=1")
 
-    assert len(response.context["resources"]) == count
+    assert len(response.context["resources"]) == len(again.context["resources"]) == count
+
+
+def test_resource_list_offers_a_new_author_at_once_without_the_page_cache(client, settings):
+    settings.PAGE_CACHE = False
+    ResourceFactory(author=OrganisationFactory(name="First Author"))
+    assert "First Author" in client.get("/resources/").text
+
+    ResourceFactory(author=OrganisationFactory(name="Second Author"))
+    response = client.get("/resources/")
+
+    assert "Second Author</option>" in response.text
+    assert "2 resources" in response.text
 
 
 def test_import_command_imports_47_of_50_and_reports_the_3_bad_rows(
