@@ -53,6 +53,10 @@ def bump_after_commit():
     transaction.on_commit(bump_content_version, robust=True)
 
 
+def on_migrate(sender, **kwargs):
+    bump_content_version()
+
+
 def connect():
     post_save.connect(on_save, dispatch_uid="explore.page_cache.save")
     post_delete.connect(on_delete, dispatch_uid="explore.page_cache.delete")
