@@ -113,7 +113,7 @@ def test_dashboard_events_cost_the_same_queries_for_1_and_20(
         EventFactory(owner=lead, clusters=[cluster])
         EventFactory(clusters=[cluster], pending=True)
 
-    with django_assert_num_queries(16):  # 5 for events, 3 for funding, 1 for stories, 7 listings
+    with django_assert_num_queries(17):  # 5 events, 3 funding, 1 stories, 7 listings, 1 newsletter
         [section] = [s for s in dashboard_sections(lead) if s.key == "events"]
 
     assert (len(section.context["own"]), len(section.context["cluster_events"])) == (
