@@ -9,6 +9,7 @@ import json
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
+from django.db.models import prefetch_related_objects
 from django.utils import timezone
 
 from accounts.mail import absolute_url
@@ -117,12 +118,22 @@ def _section(block):
     if block.block_type == "stories":
         section.items = [story_item(page) for page in value["stories"] if page and page.live]
     elif block.block_type == "events":
-        section.items = [event_item(event) for event in value["events"] if event and event.live]
+        events = _live(value["events"], "city")
+        section.items = [event_item(event) for event in events]
     elif block.block_type == "funding":
-        section.items = [call_item(call) for call in value["calls"] if call and call.live]
+        calls = _live(value["calls"], "funder_organisation")
+        section.items = [call_item(call) for call in calls]
     else:
         section.organisations, section.projects = value["organisations"], value["projects"]
     return section
+
+
+def _live(objects, related):
+    """The live ones of a block's chosen snippets, with `related` fetched in one query (the
+    chooser block loads the snippets themselves in one)."""
+    live = [obj for obj in objects if obj and obj.live]
+    prefetch_related_objects(live, related)
+    return live
 
 
 def story_item(page):
