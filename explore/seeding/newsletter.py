@@ -59,7 +59,12 @@ def seeded_subscribers():
 def seed_subscribers(rng, count, *, now, places, label="subscriber"):
     """`count` subscribers with their clusters, consent records and bounces; returns how many."""
     clusters = list(Cluster.objects.order_by("pk").values_list("pk", "slug"))
-    drawn = [_draw(rng, number, now, places, clusters) for number in range(1, count + 1)]
+    statuses = rng.choices(list(STATUSES), weights=list(STATUSES.values()), k=count)
+    languages = rng.choices(list(LANGUAGES), weights=list(LANGUAGES.values()), k=count)
+    drawn = [
+        _draw(rng, number, status, language, now, places, clusters)
+        for number, status, language in zip(range(1, count + 1), statuses, languages, strict=True)
+    ]
     _copy(Subscriber, [_subscriber_row(row, label) for row in drawn])
     ids = _ids_by_number(label)
     through = Subscriber.clusters.through
@@ -69,8 +74,7 @@ def seed_subscribers(rng, count, *, now, places, label="subscriber"):
     return count
 
 
-def _draw(rng, number, now, places, clusters):
-    status = rng.choices(list(STATUSES), weights=list(STATUSES.values()))[0]
+def _draw(rng, number, status, language, now, places, clusters):
     days = rng.uniform(0, 20) if status == SubscriberStatus.PENDING else rng.uniform(0, SPREAD_DAYS)
     created = now - dt.timedelta(days=days)
     confirmed = created + dt.timedelta(hours=rng.uniform(0, 48))
@@ -78,7 +82,7 @@ def _draw(rng, number, now, places, clusters):
         "number": number,
         "status": status,
         "key": uuid.UUID(int=rng.getrandbits(128), version=4),
-        "language": rng.choices(list(LANGUAGES), weights=list(LANGUAGES.values()))[0],
+        "language": language,
         "newsletter": rng.random() < WANTS_NEWSLETTER,
         "digest": rng.random() < WANTS_DIGEST,
         "clusters": rng.sample(clusters, k=min(len(clusters), rng.randint(0, 3))),
