@@ -14,7 +14,7 @@ TEST_ENV := DJANGO_DEBUG=0 DJANGO_SECRET_KEY=test-only-secret-key-not-for-produc
 DEV_ENV := DJANGO_DEBUG=$${DJANGO_DEBUG:-1}
 
 .PHONY: help install run serve migrate demo-data worker beat services-check test pytest lint format \
-	migrations-check check bench bench-web compose-check clean
+	migrations-check check bench bench-web bench-mail compose-check clean
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
@@ -78,11 +78,14 @@ test: lint check migrations-check pytest  ## Everything CI runs: lint, checks, m
 compose-check:  ## Validate docker-compose.yml (needs the docker-compose package)
 	docker-compose --env-file .env.example config --quiet
 
-bench: install  ## List the benchmarks (make bench-web: public pages under load)
+bench: install  ## List the benchmarks (bench-web: pages under load; bench-mail: newsletter)
 	$(TEST_ENV) $(BIN)/python -m bench
 
 bench-web: install  ## Public pages under gunicorn + wrk, cold and warm (docs/benchmarks.md)
 	$(BIN)/python -m bench.web
+
+bench-mail: install  ## Newsletter to N=20000 subscribers: Celery pipeline vs smtplib floor (docs/benchmarks.md)
+	$(if $(N),BENCH_MAIL_N=$(N)) $(BIN)/python -m bench.mail
 
 clean:  ## Remove the venv and local data under var/
 	rm -rf $(VENV) var

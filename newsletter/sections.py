@@ -9,6 +9,7 @@ import json
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
+from django.db.models import prefetch_related_objects
 from django.utils import timezone
 
 from accounts.mail import absolute_url
@@ -21,6 +22,7 @@ from stories.models import StoryPage
 
 STORIES_MAX = 6
 EVENTS_MAX = 8
+FUNDING_MAX = 8  # an issue over ~100 KB is clipped by Gmail
 EVENTS_AHEAD = timedelta(days=45)
 FUNDING_AHEAD = timedelta(days=60)
 DIGEST_AHEAD = timedelta(days=14)
@@ -74,7 +76,7 @@ def collect_sections(period_start, period_end):
         .open(period_end)
         .filter(closes_on__lte=period_end + FUNDING_AHEAD)
         .by_deadline()
-        .values_list("pk", flat=True)
+        .values_list("pk", flat=True)[:FUNDING_MAX]
     )
     published = {"live": True, "first_published_at__gte": lower, "first_published_at__lt": upper}
     blocks = [
@@ -117,12 +119,22 @@ def _section(block):
     if block.block_type == "stories":
         section.items = [story_item(page) for page in value["stories"] if page and page.live]
     elif block.block_type == "events":
-        section.items = [event_item(event) for event in value["events"] if event and event.live]
+        events = _live(value["events"], "city")
+        section.items = [event_item(event) for event in events]
     elif block.block_type == "funding":
-        section.items = [call_item(call) for call in value["calls"] if call and call.live]
+        calls = _live(value["calls"], "funder_organisation")
+        section.items = [call_item(call) for call in calls]
     else:
         section.organisations, section.projects = value["organisations"], value["projects"]
     return section
+
+
+def _live(objects, related):
+    """The live ones of a block's chosen snippets, with `related` fetched in one query (the
+    chooser block loads the snippets themselves in one)."""
+    live = [obj for obj in objects if obj and obj.live]
+    prefetch_related_objects(live, related)
+    return live
 
 
 def story_item(page):

@@ -32,7 +32,11 @@ def send_chunk_task(*, kind, issue_id=None, period=None):
         sending.finish_sent_issues()
         return {"claimed": 0}
     dispatch.start_chains(scope, count=1)
-    return sending.send_chunk(scope, pks, messages=messages)
+    counts = sending.send_chunk(scope, pks, messages=messages)
+    if scope.kind == DeliveryKind.ISSUE:
+        # the chunk sending the last rows is the one to see nothing queued afterwards
+        sending.finish_sent_issues(issue_ids=[scope.issue_id])
+    return counts
 
 
 def _messages_for(scope):
@@ -42,7 +46,21 @@ def _messages_for(scope):
     if issue is None:
         logger.info("Newsletter issue %s is gone; nothing to send", scope.issue_id)
         return None
-    return IssueMessages(issue).message_for
+    return _issue_messages(issue).message_for
+
+
+# One rendering per issue and language in each worker process, not per chunk: a sending issue
+# cannot be edited any more. Keyed by when sending started, so a test database reusing a pk
+# never sees another issue's rendering.
+_RENDERED_ISSUES = {}
+
+
+def _issue_messages(issue):
+    key = (issue.pk, issue.sending_started_at)
+    if key not in _RENDERED_ISSUES:
+        _RENDERED_ISSUES.clear()
+        _RENDERED_ISSUES[key] = IssueMessages(issue)
+    return _RENDERED_ISSUES[key]
 
 
 @shared_task(name="newsletter.queue_weekly_digest")

@@ -5,7 +5,8 @@ One module per kind of content (`listings.py` for people, organisations and proj
 bulk inserts from one seeded random generator, so two runs produce the same rows.
 
 Seeded rows are recognisable, so `--reset` deletes them and nothing else: listing slugs and
-keyword slugs start with `seed-`, people's e-mail addresses end with `@seed.example.org`.
+keyword slugs start with `seed-`, people's e-mail addresses end with `@seed.example.org`,
+newsletter subscribers' are `seed-subscriber-<n>@seed.example.org`.
 """
 
 from dataclasses import dataclass, fields
@@ -27,6 +28,7 @@ class Scale:
     events: int
     stories: int
     resources: int
+    subscribers: int
 
     def times(self, factor):
         """This scale with every count multiplied by `factor` (at least one of each)."""
@@ -46,6 +48,7 @@ SCALES = {
         events=3_000,
         stories=500,
         resources=300,
+        subscribers=100_000,
     ),
 }
 

@@ -17,6 +17,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import get_connection
+from django.db import connection as db_connection
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
@@ -87,6 +88,7 @@ def send_chunk(scope, pks, *, messages):
     connection = get_connection(settings.EMAIL_DELIVERY_BACKEND, fail_silently=False)
     remaining = list(deliveries)
     try:
+        _commit_without_waiting_for_disk()
         connection.open()
         while remaining:
             delivery = remaining.pop(0)
@@ -97,7 +99,25 @@ def send_chunk(scope, pks, *, messages):
         counts["retrying"] += _retry_later([delivery.pk for delivery in remaining], error)
     finally:
         _close(connection)
+        _commit_waiting_for_disk()
     return counts
+
+
+def _commit_without_waiting_for_disk():
+    """Each sent row is committed at once (a killed worker must not send it again), but need
+    not wait for PostgreSQL to flush its log to disk: about 4 ms a message on a busy machine.
+    Commits stay immediate and visible to every worker; only a crash of PostgreSQL itself
+    could lose the last fraction of a second of "sent" marks, and those few messages would be
+    sent twice."""
+    if db_connection.vendor == "postgresql":
+        with db_connection.cursor() as cursor:
+            cursor.execute("SET synchronous_commit TO off")
+
+
+def _commit_waiting_for_disk():
+    if db_connection.vendor == "postgresql":
+        with contextlib.suppress(Exception), db_connection.cursor() as cursor:
+            cursor.execute("RESET synchronous_commit")
 
 
 def _send_one(delivery, scope, connection, limiter, messages):
@@ -195,10 +215,14 @@ def _close(connection):
         connection.close()
 
 
-def finish_sent_issues(now=None):
-    """Issues whose every delivery has an outcome become "sent"; returns them."""
+def finish_sent_issues(now=None, *, issue_ids=None):
+    """Issues (all sending ones, or those of `issue_ids`) whose every delivery has an outcome
+    become "sent"; returns them."""
     finished = []
-    for issue in NewsletterIssue.objects.filter(status=IssueStatus.SENDING):
+    sending = NewsletterIssue.objects.filter(status=IssueStatus.SENDING)
+    if issue_ids is not None:
+        sending = sending.filter(pk__in=issue_ids)
+    for issue in sending:
         if not issue.deliveries.queued().exists():
             updated = NewsletterIssue.objects.filter(
                 pk=issue.pk, status=IssueStatus.SENDING

@@ -276,3 +276,98 @@ def test_small_scale_adds_sample_stories_once(settings, client):
     assert len(home.context["latest_stories"]) == 4
     assert all(s.title.startswith("Sample story: ") for s in home.context["latest_stories"])
     assert '<h1 class="page-header__title">About the DSI Hub</h1>' in client.get("/about/").text
+
+
+def seeded_subscribers():
+    from newsletter.models import Subscriber
+
+    return Subscriber.objects.filter(email__endswith="@seed.example.org")
+
+
+def test_seed_demo_adds_subscribers_in_every_state_with_varied_preferences():
+    seed()  # 1,000 subscribers (100,000 at full scale)
+
+    subscribers = seeded_subscribers()
+    statuses = Counter(subscribers.values_list("status", flat=True))
+    languages = Counter(subscribers.values_list("language", flat=True))
+    assert subscribers.count() == 1000
+    assert subscribers.filter(email="seed-subscriber-1000@seed.example.org").exists()
+    assert set(statuses) == {"active", "pending", "unsubscribed", "bounced"}
+    assert 800 <= statuses["active"] <= 900
+    assert 700 <= subscribers.filter(wants_newsletter=True).count() <= 900
+    assert 400 <= subscribers.filter(wants_digest=True).count() <= 600
+    assert languages.most_common(1)[0][0] == "en" and len(languages) == 8
+    assert subscribers.filter(clusters__isnull=False).distinct().count() > 500
+    assert subscribers.filter(countries="").count() < 400
+    assert not subscribers.active().filter(confirmed_at__isnull=True).exists()
+
+
+def test_seeded_subscribers_have_the_consent_records_their_state_implies():
+    from newsletter.services.subscriptions import preferences_snapshot
+
+    seed()
+
+    subscribers = seeded_subscribers()
+    active = subscribers.active().filter(clusters__isnull=False).exclude(countries="").first()
+    actions = list(active.consents.values_list("action", flat=True))
+    assert actions == ["subscribe", "confirm"]
+    assert active.consents.last().preferences == preferences_snapshot(active)
+    assert not subscribers.filter(consents__isnull=True).exists()
+    left = subscribers.filter(status="unsubscribed").first()
+    assert list(left.consents.values_list("action", flat=True))[-1] == "unsubscribe"
+    assert all(s.bounces.count() == 1 for s in subscribers.filter(status="bounced"))
+
+
+def test_seeded_subscribers_are_the_newsletter_audience():
+    from newsletter.services import dispatch
+    from tests.factories.newsletter import NewsletterIssueFactory
+
+    seed()
+    issue = NewsletterIssueFactory(status="scheduled")
+
+    queued = dispatch.queue_issue_deliveries(issue, timezone.now())
+
+    assert queued == seeded_subscribers().wanting_issues().count()
+    assert 600 < queued < 750
+
+
+def test_reset_replaces_seeded_subscribers_and_keeps_real_ones():
+    from tests.factories.newsletter import SubscriberFactory
+
+    reader = SubscriberFactory(email="reader@example.org")
+    seed()
+    first = list(seeded_subscribers().order_by("email").values_list("email", "key", "status"))
+
+    output = seed(reset=True)
+
+    assert "1000 newsletter subscribers" in output
+    assert list(seeded_subscribers().order_by("email").values_list("email", "key", "status")) == (
+        first
+    )
+    assert reader.__class__.objects.filter(pk=reader.pk).exists()
+
+
+def test_seeding_again_adds_no_subscribers():
+    seed()
+
+    seed()
+
+    assert seeded_subscribers().count() == 1000
+
+
+def test_small_scale_adds_demo_subscribers_and_one_sample_issue_once(settings, client):
+    from newsletter.models import NewsletterIssue
+
+    settings.DEBUG = True
+
+    call_command("seed_demo", scale="small", stdout=io.StringIO())
+    call_command("seed_demo", scale="small", stdout=io.StringIO())
+
+    [issue] = NewsletterIssue.objects.all()
+    assert seeded_subscribers().count() == 8
+    assert issue.subject.startswith("Sample issue: ") and issue.status == "sent"
+    assert issue.deliveries.count() == seeded_subscribers().wanting_issues().count()
+    archive = client.get("/newsletter/archive/")
+    assert list(archive.context["issues"]) == [issue]
+    assert issue.subject in archive.content.decode()
+    assert client.get(issue.get_absolute_url()).status_code == 200

@@ -212,3 +212,20 @@ def test_the_rate_limit_holds_across_senders(mailbox, settings):
 
     assert len(mailbox.received) == 12
     assert time.monotonic() - started > 1.0
+
+
+@committed
+def test_the_last_chunk_marks_the_issue_sent_without_waiting_for_beat(
+    mailbox, celery_worker, settings
+):
+    settings.NEWSLETTER_CHUNK_SIZE = 10
+    mailbox.flush_outbox = False
+    SubscriberFactory.create_batch(35)
+    issue = NewsletterIssueFactory()
+
+    dispatch.send_issue_now(issue)  # no dispatch_due (beat) in this test
+
+    wait_until(
+        lambda: NewsletterIssue.objects.get(pk=issue.pk).status == IssueStatus.SENT, timeout=30
+    )
+    assert len(mailbox.received) == 35

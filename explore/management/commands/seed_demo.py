@@ -39,6 +39,12 @@ from explore.seeding.listings import (
     seed_projects,
     seeded_listing_counts,
 )
+from explore.seeding.newsletter import (
+    delete_seeded_subscribers,
+    seed_demo_subscribers,
+    seed_sample_issue,
+    seed_subscribers,
+)
 from explore.seeding.places import PlacePicker
 from explore.seeding.search_index import index_seeded
 from explore.seeding.stories import (
@@ -78,6 +84,7 @@ class Command(BaseCommand):
             self.seed_small_funding()
             self.seed_small_events()
             self.seed_small_stories()
+            self.seed_small_newsletter()
             return
         present = seeded_listing_counts()
         if any(present.values()):
@@ -135,6 +142,14 @@ class Command(BaseCommand):
                 context.writer,
                 scale.resources,
                 author_ids=organisations.ids,
+            )
+            self.step(
+                f"{scale.subscribers} newsletter subscribers",
+                seed_subscribers,
+                context.rng,
+                scale.subscribers,
+                now=context.now,
+                places=context.places,
             )
             self.step("search index", self.index)
             self.step("planner statistics", self.analyze)
@@ -205,6 +220,20 @@ class Command(BaseCommand):
             events = seed_events(context, SMALL_EVENTS)
         self.stdout.write(f"Seeded {len(events)} demo events.")
 
+    def seed_small_newsletter(self):
+        """A handful of subscribers and one sample issue marked sent, for /newsletter/archive/
+        and the admin; once, and like the other demo people only with DJANGO_DEBUG on."""
+        if not settings.DEBUG:
+            return
+        rng = random.Random(RANDOM_SEED)  # noqa: S311 - reproducible demo data, not secrets
+        with transaction.atomic():
+            subscribers = seed_demo_subscribers(rng, now=now(), places=PlacePicker(rng))
+            issue = seed_sample_issue(now=now())
+        if subscribers or issue:
+            self.stdout.write(
+                f"Created {subscribers} demo subscribers and {1 if issue else 0} sample issue."
+            )
+
     def index(self):
         for model in (Organisation, Project, Event):
             index_seeded(model.objects.filter(slug__startswith=SEED_PREFIX))
@@ -222,10 +251,10 @@ class Command(BaseCommand):
             deleted["funding_calls"] = delete_seeded_funding_calls()
             deleted["stories"], deleted["resources"] = delete_seeded_stories()
             deleted["keywords"] = delete_unused_seeded_keywords()
+            deleted["subscribers"] = delete_seeded_subscribers()
         self.stdout.write(
             "Deleted seeded rows: {people} people, {organisations} organisations, "
             "{projects} projects, {funding_calls} funding calls, {stories} stories, "
-            "{resources} resources, {keywords} keywords, {events} events.".format(
-                **deleted, events=events
-            )
+            "{resources} resources, {keywords} keywords, {events} events, "
+            "{subscribers} newsletter subscribers.".format(**deleted, events=events)
         )
