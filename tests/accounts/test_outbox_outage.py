@@ -1,6 +1,5 @@
 """An SMTP outage loses nothing and sends nothing twice: real Celery worker, real SMTP sink."""
 
-import time
 from datetime import timedelta
 
 import pytest
@@ -11,6 +10,7 @@ from accounts.tasks import send_due_messages_task
 from tests.factories.accounts import UserFactory
 from tests.factories.listings import OrganisationFactory
 from tests.support.mail import free_port
+from tests.support.waiting import wait_until
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -21,15 +21,6 @@ SIGNUP = {
     "password2": "correct-horse-battery-staple-9",
     "accept_terms": "on",
 }
-
-
-def wait_until(condition, timeout=20):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return
-        time.sleep(0.1)
-    raise AssertionError("timed out")
 
 
 def test_mail_written_during_an_smtp_outage_arrives_once_when_it_is_over(

@@ -15,18 +15,10 @@ from newsletter.models import Delivery, NewsletterIssue
 from newsletter.rendering import IssueMessages
 from newsletter.services import dispatch, sending, subscriptions
 from tests.factories.newsletter import NewsletterIssueFactory, SubscriberFactory
+from tests.support.waiting import wait_until
 
 pytestmark = pytest.mark.django_db
 committed = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-
-def wait_until(condition, *, timeout=60):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return
-        time.sleep(0.1)
-    raise AssertionError("timed out")
 
 
 def recipients(mailbox):
@@ -52,7 +44,9 @@ def test_issue_reaches_each_confirmed_subscriber_exactly_once(mailbox, celery_wo
     time.sleep(1)
 
     assert recipients(mailbox) == Counter({s.email: 1 for s in active})
-    wait_until(lambda: NewsletterIssue.objects.get(pk=issue.pk).status == IssueStatus.SENT)
+    wait_until(
+        lambda: NewsletterIssue.objects.get(pk=issue.pk).status == IssueStatus.SENT, timeout=60
+    )
     assert issue.deliveries.counts()[DeliveryStatus.SENT] == 1000
     message = mailbox.received[0]
     assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
@@ -73,11 +67,12 @@ def test_sending_resumes_after_the_mail_server_refused_connections(
     issue = NewsletterIssueFactory()
 
     dispatch.send_issue_now(issue)
-    wait_until(lambda: Delivery.objects.filter(attempts__gte=1).count() == 60)
+    wait_until(lambda: Delivery.objects.filter(attempts__gte=1).count() == 60, timeout=60)
     settings.EMAIL_PORT = port
     time.sleep(2)  # the back-off passes; beat's next run finds the idle, due deliveries
     wait_until(
-        lambda: (dispatch.dispatch_due(now=_later()) and False) or len(mailbox.received) >= 60
+        lambda: (dispatch.dispatch_due(now=_later()) and False) or len(mailbox.received) >= 60,
+        timeout=60,
     )
 
     time.sleep(1)
