@@ -16,7 +16,7 @@ import datetime as dt
 import json
 import uuid
 
-from django.db import connection
+from django.db import connection, models
 
 from clusters.models import Cluster
 from newsletter.choices import (
@@ -164,12 +164,41 @@ def _copy(model, rows):
         columns = [f.column for f in model._meta.local_concrete_fields if not f.primary_key]
     names = ", ".join(connection.ops.quote_name(column) for column in columns)
     table = connection.ops.quote_name(model._meta.db_table)
+    if connection.vendor != "postgresql":
+        _insert(model, table, names, columns, (first, *rows))
+        return
     with (
         connection.cursor() as cursor,
         cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy,
     ):
         for row in (first, *rows):
             copy.write_row(list(row.values()) if isinstance(row, dict) else row)
+
+
+def _insert(model, table, names, columns, rows):
+    """The embedded SQLite of `make run` has no COPY: plain INSERTs of the same rows (the demo
+    scale writes a handful). Datetimes and UUIDs take the backend's own column format."""
+    fields = {field.column: field for field in model._meta.local_concrete_fields}
+    adapted = [
+        isinstance(fields[column], models.DateTimeField | models.UUIDField) for column in columns
+    ]
+    placeholders = ", ".join(["%s"] * len(columns))
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            f"INSERT INTO {table} ({names}) VALUES ({placeholders})",  # noqa: S608 - names from model metadata
+            [
+                [
+                    fields[column].get_db_prep_value(value, connection) if adapt else value
+                    for column, adapt, value in zip(
+                        columns,
+                        adapted,
+                        row.values() if isinstance(row, dict) else row,
+                        strict=True,
+                    )
+                ]
+                for row in rows
+            ],
+        )
 
 
 def _ids_by_number(label):

@@ -371,3 +371,40 @@ def test_small_scale_adds_demo_subscribers_and_one_sample_issue_once(settings, c
     assert list(archive.context["issues"]) == [issue]
     assert issue.subject in archive.content.decode()
     assert client.get(issue.get_absolute_url()).status_code == 200
+
+
+def test_demo_subscribers_are_written_without_copy_as_on_the_embedded_sqlite():
+    """`make run` seeds on SQLite, which has no COPY: the plain INSERT path writes the same rows."""
+    import datetime as dt
+    import uuid
+
+    from django.db import connection
+    from django.utils import timezone
+
+    from explore.seeding import newsletter as seeding
+    from newsletter.models import Subscriber
+
+    key = uuid.uuid4()
+    row = {
+        "email": "sqlite-path@seed.example.org",
+        "key": key,
+        "status": "active",
+        "language": "de",
+        "wants_newsletter": True,
+        "wants_digest": False,
+        "countries": "DE,AT",
+        "created_at": timezone.now() - dt.timedelta(days=3),
+        "confirmed_at": timezone.now(),
+        "confirmation_sent_at": None,
+        "unsubscribed_at": None,
+    }
+    names = ", ".join(connection.ops.quote_name(column) for column in row)
+
+    seeding._insert(
+        Subscriber, connection.ops.quote_name("newsletter_subscriber"), names, list(row), [row]
+    )
+
+    subscriber = Subscriber.objects.get(email="sqlite-path@seed.example.org")
+    assert (subscriber.key, subscriber.language, subscriber.wants_digest) == (key, "de", False)
+    assert sorted(country.code for country in subscriber.countries) == ["AT", "DE"]
+    assert subscriber.is_active
