@@ -501,3 +501,32 @@ def test_preference_centre_unsubscribe_button_posts_to_the_one_click_url(client,
     response = client.get(preferences_path(reader))
 
     assert f'<form method="post" action="{unsubscribe_path(reader)}">' in response.text
+
+
+def test_subscribing_while_the_mail_server_is_down_keeps_the_request_and_mails_later(
+    client, mailbox, settings
+):
+    from datetime import timedelta
+
+    from post_office.models import STATUS, Email
+
+    from accounts.outbox import send_due_messages
+    from tests.support.mail import free_port
+
+    server_port, settings.EMAIL_PORT = settings.EMAIL_PORT, free_port()  # nothing listens
+
+    response = subscribe(client)
+
+    assert (response.status_code, response["Location"]) == (302, "/newsletter/thanks/")
+    assert Subscriber.objects.get().status == SubscriberStatus.PENDING
+    send_due_messages()  # the worker tries: the server refuses, the mail waits in the outbox
+    assert list(Email.objects.values_list("status", flat=True)) == [STATUS.requeued]
+    assert mailbox.received == []
+
+    settings.EMAIL_PORT = server_port  # the server is back; beat's next run sends the outbox
+    Email.objects.update(scheduled_time=timezone.now() - timedelta(seconds=1))
+    send_due_messages()
+    [confirmation] = mailbox.wait_for("ada@example.org")
+    client.get(path_of(link_containing(confirmation, "/newsletter/confirm/")))
+
+    assert Subscriber.objects.get().status == SubscriberStatus.ACTIVE
