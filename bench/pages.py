@@ -142,6 +142,8 @@ PAGES = [
     Page("story-index", "/stories/"),
     Page("case-study", seeded_case_study),
     Page("resources", "/resources/"),
+    Page("newsletter", "/newsletter/"),
+    Page("newsletter-archive", "/newsletter/archive/"),
 ]
 
 

@@ -17,6 +17,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from django.views.generic import ListView
 
+from explore.page_cache import cache_for_visitors
 from moderation.antispam import rate_limit
 
 from .choices import IssueStatus
@@ -35,6 +36,7 @@ def _ip(request):
 # visitor a cookie and make pages uncacheable. A forged request can only ask for a confirmation
 # e-mail to be sent; nothing is sent after it unless the address's owner clicks the link. The
 # honeypot, the per-IP limit and the once-an-hour resend keep the form from being a mail cannon.
+@cache_for_visitors  # the GET; the same empty form for every visitor
 @csrf_exempt
 @rate_limit("newsletter-subscribe", per_ip="10/h")
 def subscribe(request):
@@ -52,6 +54,7 @@ def subscribe(request):
     return render(request, "newsletter/subscribe.html", {"form": form})
 
 
+@cache_for_visitors
 def thanks(request):
     return render(request, "newsletter/thanks.html")
 
@@ -177,6 +180,7 @@ class ArchiveView(ListView):
         return NewsletterIssue.objects.filter(status=IssueStatus.SENT).order_by("-sent_at", "-pk")
 
 
+@cache_for_visitors
 def archive_issue(request, pk):
     issue = get_object_or_404(NewsletterIssue, pk=pk, status=IssueStatus.SENT)
     return render(request, "newsletter/archive_issue.html", issue_context(issue))

@@ -14,6 +14,8 @@ CACHED_PATHS = [
     "/sitemap.xml",
     "/robots.txt",
     "/newsletter/archive/",
+    "/newsletter/",
+    "/newsletter/thanks/",
 ]
 
 
