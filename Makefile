@@ -54,7 +54,7 @@ beat: install  ## Run Celery beat (needs REDIS_URL)
 	$(DEV_ENV) $(BIN)/celery -A dsihub beat --loglevel=INFO --schedule=var/celerybeat-schedule
 
 services-check: install  ## Print which of PostgreSQL and Redis this machine reaches
-	@$(BIN)/python -m dsihub.services
+	@$(BIN)/python -m core.services_check
 
 lint: install  ## ruff lint and format check
 	$(BIN)/ruff check .

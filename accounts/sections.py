@@ -11,7 +11,7 @@ must cost a fixed number of queries whatever the person holds (the dashboard tes
 Templates are included with `only`; they receive their context and `user`.
 """
 
-from dsihub.sections import RenderedSection, Section, SectionRegistry
+from core.sections import RenderedSection, Section, SectionRegistry
 
 __all__ = ["RenderedSection", "Section", "dashboard_sections", "profile_sections"]
 

@@ -153,7 +153,7 @@ def choose_audience(n):
     from django.db import connection, transaction
     from django.db.models import Case, Value, When
 
-    from explore.seeding.newsletter import seeded_subscribers
+    from demo.seeding.newsletter import seeded_subscribers
 
     active_first = Case(When(status="active", then=Value(0)), default=Value(1))
     chosen = list(

@@ -57,7 +57,7 @@ def seeded_project():
 def _rich(listings):
     from django.db.models import Count
 
-    from explore.seeding import SEED_PREFIX
+    from demo.seeding import SEED_PREFIX
 
     return (
         listings.filter(slug__startswith=SEED_PREFIX)
@@ -90,8 +90,8 @@ def seeded_event():
     """A published, upcoming seeded event in a place, with clusters and an organiser."""
     from django.utils import timezone
 
+    from demo.seeding import SEED_PREFIX
     from events.models import Event
-    from explore.seeding import SEED_PREFIX
 
     event = (
         Event.objects.published()
@@ -111,7 +111,7 @@ def _path_of(listing):
 
 def seeded_case_study():
     """A seeded case study linked to a project, with themes and tags."""
-    from explore.seeding import SEED_PREFIX
+    from demo.seeding import SEED_PREFIX
     from stories.models import CaseStudyPage
 
     case_study = (

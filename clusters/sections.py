@@ -11,8 +11,8 @@ so a section shows published content only and its models must be in `settings.PA
 Templates are included with `only` and get the context as `section` (with `section.cluster`).
 """
 
-from dsihub.sections import Section as ClusterSection
-from dsihub.sections import SectionRegistry
+from core.sections import Section as ClusterSection
+from core.sections import SectionRegistry
 
 __all__ = ["ClusterSection", "cluster_sections", "register_cluster_section"]
 

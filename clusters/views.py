@@ -2,7 +2,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.views.generic import DetailView, ListView
 
-from dsihub.content_version import cached
+from core.content_version import cached
 
 from .models import Cluster
 from .queries import directory_previews

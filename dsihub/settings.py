@@ -16,7 +16,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 from wagtail.embeds import oembed_providers
 
-from dsihub.clock import utc_now
+from core.clock import utc_now
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -46,6 +46,7 @@ SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 # Applications ------------------------------------------------------------------------------
 
 LOCAL_APPS = [
+    "core",
     "accounts",
     "taxonomy",
     "listings",
@@ -57,6 +58,7 @@ LOCAL_APPS = [
     "stories",
     "newsletter",
     "explore",
+    "demo",
 ]
 
 SOCIAL_PROVIDERS = {
@@ -111,28 +113,28 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "dsihub.middleware.ContentSecurityPolicyMiddleware",
-    "dsihub.middleware.permissions_policy",
+    "core.middleware.ContentSecurityPolicyMiddleware",
+    "core.middleware.permissions_policy",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before sessions: a cached page for an anonymous visitor needs no session lookup.
-    "explore.page_cache.AnonymousPageCacheMiddleware",
+    "core.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "dsihub.middleware.reject_control_characters",
+    "core.middleware.reject_control_characters",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    "dsihub.middleware.verified_admins_only",
+    "accounts.middleware.verified_admins_only",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
 # django-zeal raises on N+1 queries; the test suite switches it on (and developers may).
 if env.bool("DJANGO_ZEAL", default=False):
     INSTALLED_APPS.append("zeal")
-    MIDDLEWARE.append("dsihub.middleware.nplusone_guard")
+    MIDDLEWARE.append("core.middleware.nplusone_guard")
     # Django's session backend and allauth's login flow look the same row up more than once
     # per request; and when modelcluster rebuilds a listing from its latest revision (edit page,
     # members' preview) it checks each keyword and each link's parent with a get(): bounded by
@@ -167,7 +169,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
-                "dsihub.context_processors.site",
+                "core.context_processors.site",
             ],
         },
     },
@@ -181,7 +183,7 @@ TEMPLATES = [
     },
 ]
 
-FORM_RENDERER = "dsihub.forms.FormRenderer"
+FORM_RENDERER = "core.forms.FormRenderer"
 
 # Data --------------------------------------------------------------------------------------
 
@@ -196,10 +198,10 @@ REDIS_URL = env("REDIS_URL", default="")
 
 if REDIS_URL:
     # Falls back to this process's memory while Redis is unreachable, and logs it: pages, logins
-    # and forms keep working, rate limits count per process (see dsihub/cache.py).
+    # and forms keep working, rate limits count per process (see core/cache.py).
     CACHES = {
         "default": {
-            "BACKEND": "dsihub.cache.ResilientRedisCache",
+            "BACKEND": "core.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "dsihub",
             "RETRY_SECONDS": 30,
@@ -423,7 +425,7 @@ CONTENT_SECURITY_POLICY = {
         "upgrade-insecure-requests": not DEBUG and SECURE_SSL_REDIRECT,
     },
 }
-# The Wagtail and Django admins (dsihub.middleware.ADMIN_PREFIXES) get a looser policy, tried
+# The Wagtail and Django admins (core.middleware.ADMIN_PREFIXES) get a looser policy, tried
 # in Chromium (tests/e2e/test_admin_journey.py): Wagtail 8's chooser widgets render inline
 # <script>new SnippetChooser(...)</script> and Draftail injects <style> elements, so both need
 # 'unsafe-inline' there (no eval); uploads preview as blob: images; page preview frames the
@@ -439,7 +441,7 @@ ADMIN_CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [SELF],
     },
 }
-# Browser features no page of the hub uses (dsihub.middleware.permissions_policy).
+# Browser features no page of the hub uses (core.middleware.permissions_policy).
 PERMISSIONS_POLICY = {
     feature: []
     for feature in [
@@ -503,7 +505,7 @@ if WAGTAILSEARCH_URLS:
 else:
     WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
-# Page cache (explore.page_cache) -----------------------------------------------------------
+# Page cache (core.page_cache) -----------------------------------------------------------
 
 PAGE_CACHE = env.bool("DJANGO_PAGE_CACHE", default=True)
 PAGE_CACHE_SECONDS = env.int("DJANGO_PAGE_CACHE_SECONDS", default=600)

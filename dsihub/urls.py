@@ -11,10 +11,9 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts.views import admin_login, can_enter_wagtail_admin
-from explore.sitemaps import robots_txt, sitemap_xml
+from core.health import healthz
+from core.sitemaps import robots_txt, sitemap_xml
 from moderation.views import pending_file
-
-from .health import healthz
 
 # One front door: the admins' own login and password-reset pages are shadowed (these patterns
 # come before the admins' URLs) and lead to allauth's, which rate-limit and require a verified

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from clusters.models import Cluster
-from dsihub.content_version import cached
+from core.content_version import cached
 
 from .calendar import calendar_for, plain_summary
 from .models import Event

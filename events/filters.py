@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from clusters.filters import cluster_filter
-from dsihub.content_version import cached
+from core.content_version import cached
 from listings.filters import QuickSelect, area_filter
 
 from .choices import EventFormat, When

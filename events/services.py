@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.mail import absolute_url, send_email
-from dsihub.content_version import bump_content_version
+from core.content_version import bump_content_version
 from moderation.services import submit_edit, submit_new
 
 from .models import Event

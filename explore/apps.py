@@ -9,7 +9,7 @@ class ExploreConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
-        from . import invalidation
+        from core import invalidation
 
         invalidation.connect()
         # Caches keep pickled model instances under the content version; a release runs

@@ -1,6 +1,6 @@
 from celery import shared_task
 
-from dsihub.content_version import bump_content_version
+from core.content_version import bump_content_version
 
 from . import services
 

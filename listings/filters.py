@@ -11,7 +11,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from dsihub.content_version import cached
+from core.content_version import cached
 from taxonomy.models import AreaOfImpact, DSIFocus, Technology
 
 

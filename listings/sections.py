@@ -18,8 +18,8 @@ check `viewer` themselves. Templates are included with `only` and get the contex
 (model labels); empty means every kind.
 """
 
-from dsihub.sections import Section as ListingSection
-from dsihub.sections import SectionRegistry
+from core.sections import Section as ListingSection
+from core.sections import SectionRegistry
 
 __all__ = ["ListingSection", "listing_sections", "register_listing_section"]
 

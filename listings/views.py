@@ -21,7 +21,7 @@ from django.views import View
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
-from dsihub.content_version import cached
+from core.content_version import cached
 from moderation.status import review_status
 from moderation.views import ModeratedCreateView, ModeratedEditView
 
@@ -117,7 +117,7 @@ class ListingListView(CachedFilterListMixin, FilterView):
     paginate_by = PAGE_SIZE
     context_object_name = "listings"
     template_name_suffix = "_list"  # organisations/organisation_list.html
-    cache_for_visitors = True  # the same page for every anonymous visitor (explore.page_cache)
+    cache_for_visitors = True  # the same page for every anonymous visitor (core.page_cache)
     too_deep = False
 
     def get_queryset(self):

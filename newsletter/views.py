@@ -17,7 +17,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from django.views.generic import ListView
 
-from explore.page_cache import cache_for_visitors
+from core.page_cache import cache_for_visitors
 from moderation.antispam import rate_limit
 
 from .choices import IssueStatus

@@ -19,9 +19,9 @@ from dataclasses import dataclass
 from django.utils import timezone
 from django.utils.translation import get_language
 
-from dsihub.content_version import cached
-from dsihub.sections import Section as HomeSection
-from dsihub.sections import SectionRegistry
+from core.content_version import cached
+from core.sections import Section as HomeSection
+from core.sections import SectionRegistry
 
 __all__ = [
     "HomeCount",

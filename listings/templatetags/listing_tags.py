@@ -11,7 +11,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from dsihub.content_version import content_version
+from core.content_version import content_version
 from moderation.richtext import sanitise_html
 
 register = template.Library()

@@ -22,7 +22,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from dsihub.content_version import bump_content_version
+from core.content_version import bump_content_version
 
 from ..choices import DeliveryKind, DeliveryStatus, IssueStatus
 from ..models import Delivery, NewsletterIssue

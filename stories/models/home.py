@@ -7,7 +7,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
-from dsihub.content_version import cached
+from core.content_version import cached
 
 
 class HomePage(Page):

@@ -191,7 +191,7 @@ def test_report_queue_runs_a_fixed_number_of_queries(
 
     # 6 for the queue (count, groups, reasons, one per reported model), 9 for Wagtail's
     # session, user, permissions and menu, 1 for "is the e-mail address verified?" (the admins
-    # refuse unverified accounts: dsihub.middleware.verified_admins_only), 1 for the clusters the
+    # refuse unverified accounts: accounts.middleware.verified_admins_only), 1 for the clusters the
     # moderator leads (the Clusters menu item, clusters.permissions).
     with django_assert_num_queries(17):
         response = client.get(QUEUE_URL)

@@ -23,10 +23,10 @@ def closed_port_url():
 
 
 def resilient_cache(location, **params):
-    """CACHES for the production cache backend (dsihub.cache) at `location`."""
+    """CACHES for the production cache backend (core.cache) at `location`."""
     return {
         "default": {
-            "BACKEND": "dsihub.cache.ResilientRedisCache",
+            "BACKEND": "core.cache.ResilientRedisCache",
             "LOCATION": location,
             "KEY_PREFIX": "dsihub-test",
             "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},

@@ -1,4 +1,4 @@
-"""Anonymous visitors get whole cached pages; a public change shows at once (explore.page_cache)."""
+"""Anonymous visitors get whole cached pages; a public change shows at once (core.page_cache)."""
 
 import pytest
 from django.db import connection

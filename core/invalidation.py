@@ -1,4 +1,4 @@
-"""When public content changes, cached pages and aggregates are out of date (explore.page_cache).
+"""When public content changes, cached pages and aggregates are out of date (core.page_cache).
 
 Signals are the right tool here (house style: cache purges are derived work, not the main flow):
 every save, delete and many-to-many change of a model in `settings.PAGE_CACHE_APPS` (except the
@@ -12,7 +12,7 @@ from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from dsihub.content_version import bump_content_version
+from core.content_version import bump_content_version
 
 BOOKKEEPING_FIELDS = frozenset({"last_login"})
 
@@ -58,9 +58,9 @@ def on_migrate(sender, **kwargs):
 
 
 def connect():
-    post_save.connect(on_save, dispatch_uid="explore.page_cache.save")
-    post_delete.connect(on_delete, dispatch_uid="explore.page_cache.delete")
-    m2m_changed.connect(on_links_changed, dispatch_uid="explore.page_cache.m2m")
-    page_published.connect(on_page_change, dispatch_uid="explore.page_cache.published")
-    page_unpublished.connect(on_page_change, dispatch_uid="explore.page_cache.unpublished")
-    post_page_move.connect(on_page_change, dispatch_uid="explore.page_cache.moved")
+    post_save.connect(on_save, dispatch_uid="core.page_cache.save")
+    post_delete.connect(on_delete, dispatch_uid="core.page_cache.delete")
+    m2m_changed.connect(on_links_changed, dispatch_uid="core.page_cache.m2m")
+    page_published.connect(on_page_change, dispatch_uid="core.page_cache.published")
+    page_unpublished.connect(on_page_change, dispatch_uid="core.page_cache.unpublished")
+    post_page_move.connect(on_page_change, dispatch_uid="core.page_cache.moved")

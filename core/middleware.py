@@ -4,8 +4,6 @@ from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.core.exceptions import SuspiciousOperation
 
-from accounts.verification import has_verified_email, verification_required_response
-
 ADMIN_PREFIXES = ("/admin/", "/django-admin/")
 # Wagtail's and Django's admins are not ours to fix; their repeated lookups would drown the signal.
 UNGUARDED_PREFIXES = ADMIN_PREFIXES
@@ -57,23 +55,6 @@ def _holds_control_characters(request):
             texts.append(key)
             texts.extend(values)
     return any(CONTROL_CHARACTERS.search(text) for text in texts)
-
-
-def verified_admins_only(get_response):
-    """Keep people without a verified e-mail address out of both admins, whatever session they
-    hold (the admins' own login pages used to accept them)."""
-
-    def middleware(request):
-        user = request.user
-        if (
-            request.path.startswith(ADMIN_PREFIXES)
-            and user.is_authenticated
-            and not has_verified_email(user)
-        ):
-            return verification_required_response(request)
-        return get_response(request)
-
-    return middleware
 
 
 def permissions_policy(get_response):

@@ -1,9 +1,9 @@
 """The public content version: one number that moves whenever something public changes.
 
-Everything cached from public content (whole anonymous pages in explore.page_cache, the
+Everything cached from public content (whole anonymous pages in core.page_cache, the
 directory's counts, country lists and filter forms in listings) puts the version in its key, so
 a change makes all of it unreachable at once and nothing has to be deleted one by one.
-explore.invalidation bumps it (signals on the public apps' models and Wagtail's publishing).
+core.invalidation bumps it (signals on the public apps' models and Wagtail's publishing).
 
 Within one request the version is read from the cache once and remembered (a directory page
 asks for it for each of its cards and fragments): a request sees one consistent version, its own

@@ -10,7 +10,7 @@ from django.db.models import Count, F
 from django.utils import timezone
 from wagtail.search.backends import get_search_backend
 
-from explore.seeding.places import PlacePicker
+from demo.seeding.places import PlacePicker
 from funding.models import FundingCall
 from organisations.models import Organisation
 from projects.models import Project
@@ -381,7 +381,7 @@ def test_demo_subscribers_are_written_without_copy_as_on_the_embedded_sqlite():
     from django.db import connection
     from django.utils import timezone
 
-    from explore.seeding import newsletter as seeding
+    from demo.seeding import newsletter as seeding
     from newsletter.models import Subscriber
 
     key = uuid.uuid4()

@@ -12,7 +12,7 @@ import redis
 from django.core.cache import cache
 
 from accounts.models import User
-from dsihub.cache import RedisOutage
+from core.cache import RedisOutage
 from moderation.models import Report
 from tests.accounts.test_profile import profile_data
 from tests.accounts.test_signup import SIGNUP
@@ -98,14 +98,14 @@ def test_failed_logins_stay_limited_while_redis_is_down(client, redis_down):
 
 
 def test_redis_outage_is_logged_once(client, redis_down, caplog):
-    caplog.set_level(logging.INFO, logger="dsihub.cache")
+    caplog.set_level(logging.INFO, logger="core.cache")
     UserFactory(email="grace@example.org")
 
     for _ in range(3):
         client.get("/")
         client.post("/accounts/login/", {"login": "grace@example.org", "password": "nope"})
 
-    warnings = [r for r in caplog.records if r.name == "dsihub.cache"]
+    warnings = [r for r in caplog.records if r.name == "core.cache"]
     assert len(warnings) == 1
     assert warnings[0].levelname == "WARNING"
     assert "Redis is unreachable" in warnings[0].getMessage()
@@ -156,7 +156,7 @@ def own_redis(settings):
 
 
 def test_cache_is_shared_again_once_redis_answers(own_redis, caplog):
-    caplog.set_level(logging.INFO, logger="dsihub.cache")
+    caplog.set_level(logging.INFO, logger="core.cache")
     cache.set("greeting", "from redis")
 
     own_redis.stop()
@@ -170,7 +170,7 @@ def test_cache_is_shared_again_once_redis_answers(own_redis, caplog):
     assert (during, kept) == (None, "kept in this process")
     assert cache.get("greeting") == "in redis again"
     assert len(in_redis) == 1
-    assert [r.levelname for r in caplog.records if r.name == "dsihub.cache"] == ["WARNING", "INFO"]
+    assert [r.levelname for r in caplog.records if r.name == "core.cache"] == ["WARNING", "INFO"]
 
 
 @pytest.fixture

@@ -3,7 +3,7 @@ import json
 import pytest
 from django.core.cache import cache
 
-from dsihub.cache import RedisOutage
+from core.cache import RedisOutage
 from dsihub.celery import app as celery_app
 from tests.dsihub.test_settings import PRODUCTION_ENV, manage
 from tests.support.mail import free_port
@@ -60,7 +60,7 @@ def test_healthz_reports_a_degraded_cache_by_name_only(client, cache_down):
 def test_healthz_logs_the_error_it_does_not_show(client, cache_down, caplog):
     client.get("/healthz")
 
-    [record] = [r for r in caplog.records if r.name == "dsihub.health"]
+    [record] = [r for r in caplog.records if r.name == "core.health"]
     assert "cache is unreachable: ConnectionError" in record.getMessage()
 
 

@@ -7,12 +7,11 @@ error text: that goes to the log, and staff see it too.
 import logging
 import uuid
 
+from celery import current_app as celery_app
 from django.core.cache import cache
 from django.db import connection
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
-
-from .celery import app as celery_app
 
 logger = logging.getLogger(__name__)
 

@@ -1,7 +1,7 @@
 """Demo data at two sizes.
 
 `--scale small` is what `make run` loads (the `load_demo_data` command). `--scale large` fills
-the directory to the size the hub expects after a few years (see `explore.seeding.SCALES`) in
+the directory to the size the hub expects after a few years (see `demo.seeding.SCALES`) in
 bulk inserts, then indexes it for search: the data set of `make bench-web`. A second run finds
 the seeded rows and stops; `--reset` deletes seeded rows (and only those) first.
 """
@@ -14,8 +14,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import connection, transaction
 
-from events.models import Event
-from explore.seeding import (
+from demo.seeding import (
     RANDOM_SEED,
     SCALES,
     SEED_PREFIX,
@@ -23,14 +22,14 @@ from explore.seeding import (
     SMALL_RESOURCES,
     SMALL_STORIES,
 )
-from explore.seeding.events import delete_seeded_events, seed_events, seeded_event_count
-from explore.seeding.funding import (
+from demo.seeding.events import delete_seeded_events, seed_events, seeded_event_count
+from demo.seeding.funding import (
     delete_seeded_funding_calls,
     seed_funding_calls,
     seeded_funding_calls,
 )
-from explore.seeding.keywords import KeywordPool, delete_unused_seeded_keywords
-from explore.seeding.listings import (
+from demo.seeding.keywords import KeywordPool, delete_unused_seeded_keywords
+from demo.seeding.listings import (
     Context,
     delete_seeded_listings,
     now,
@@ -39,22 +38,23 @@ from explore.seeding.listings import (
     seed_projects,
     seeded_listing_counts,
 )
-from explore.seeding.newsletter import (
+from demo.seeding.newsletter import (
     delete_seeded_subscribers,
     seed_demo_subscribers,
     seed_sample_issue,
     seed_subscribers,
 )
-from explore.seeding.places import PlacePicker
-from explore.seeding.search_index import index_seeded
-from explore.seeding.stories import (
+from demo.seeding.places import PlacePicker
+from demo.seeding.search_index import index_seeded
+from demo.seeding.stories import (
     delete_seeded_stories,
     seed_resources,
     seed_standard_pages,
     seed_stories,
     seeded_stories,
 )
-from explore.seeding.text import Writer
+from demo.seeding.text import Writer
+from events.models import Event
 from organisations.models import Organisation
 from projects.models import Project
 

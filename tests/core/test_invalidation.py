@@ -1,7 +1,7 @@
 import pytest
 from django.core.management import call_command
 
-from dsihub.content_version import content_version
+from core.content_version import content_version
 
 pytestmark = pytest.mark.django_db
 

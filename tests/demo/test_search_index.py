@@ -6,7 +6,7 @@ from modelsearch.backends.database.postgres.postgres import IndexEntry
 from modelsearch.utils import get_content_type_pk
 from wagtail.search.backends import get_search_backend
 
-from explore.seeding.search_index import index_seeded
+from demo.seeding.search_index import index_seeded
 from organisations.models import Organisation
 from projects.models import Project
 from tests.factories.listings import OrganisationFactory, ProjectFactory

@@ -6,7 +6,7 @@
   not import it) — or by Wagtail's page view, for a request with no session and no messages
   cookie (someone not logged in, with nothing to be told).
 - **Key**: the *content version*, the host, the language and the full path with its query.
-- **Invalidation**: the content version (dsihub.content_version) moves whenever something
+- **Invalidation**: the content version (core.content_version) moves whenever something
   a public page shows changes — a save or delete of a model in `PAGE_CACHE_APPS` (listings,
   their members and keywords, vocabularies, clusters, events, funding, stories, people), a change
   of many-to-many links, Wagtail's page publish and unpublish (see explore.apps). An approval is
@@ -31,7 +31,7 @@ from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date, quote_etag
 
-from dsihub.content_version import content_version
+from core.content_version import content_version
 
 PERSONAL_COOKIES = ("messages",)
 CACHED_HEADERS = ("Content-Type", "Content-Language", "Content-Disposition")
