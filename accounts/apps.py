@@ -9,10 +9,10 @@ class AccountsConfig(AppConfig):
     def ready(self):
         from post_office.signals import email_queued
 
-        from moderation.reports import register_reportable
+        from core.invalidation import register_public_content
 
-        from .models import User
         from .tasks import kick_outbox
 
-        register_reportable(User, queryset=lambda: User.objects.active())
         email_queued.connect(kick_outbox, dispatch_uid="accounts.kick_outbox")
+
+        register_public_content("accounts")  # public profiles

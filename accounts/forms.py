@@ -6,8 +6,8 @@ from django.utils.translation import gettext as _gettext
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import Country
 
-from moderation.images import SafeImageField
-from moderation.text import PlainTextField
+from core.images import SafeImageField
+from core.text import PlainTextField
 from taxonomy.models import Place
 
 from .models import User, UserLink

@@ -12,7 +12,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView
 
-from moderation.antispam import rate_limit
+from core.antispam import rate_limit
 
 from . import queries
 from .deletion import deletion_blockers

@@ -7,7 +7,8 @@ clusters knows nothing of what is posted for a cluster. Each app registers what 
 
 `context(cluster)` returns the section's template context, or None to leave it out; a fixed
 number of queries whatever the cluster holds. Cluster pages are cached for anonymous visitors,
-so a section shows published content only and its models must be in `settings.PAGE_CACHE_APPS`.
+so a section shows published content only and its models must be registered as public content
+(core.invalidation.register_public_content).
 Templates are included with `only` and get the context as `section` (with `section.cluster`).
 """
 

@@ -1,28 +1,44 @@
 """When public content changes, cached pages and aggregates are out of date (core.page_cache).
 
+Each app says which of its models public pages show, from its `AppConfig.ready()` (or its
+`registrations.py`): `register_public_content("events")`, or with bookkeeping models left out,
+`register_public_content("organisations", ignoring=["organisations.claim"])`. An app may name a
+third-party app whose rows it shows (taggit's tags, Wagtail's images and documents); registering
+the same app twice changes nothing.
+
 Signals are the right tool here (house style: cache purges are derived work, not the main flow):
-every save, delete and many-to-many change of a model in `settings.PAGE_CACHE_APPS` (except the
-`PAGE_CACHE_IGNORED_MODELS`), and Wagtail's page publish, unpublish and move, bump the content
-version.
-A person's login (only `last_login` saved) changes nothing public and is ignored.
+every save, delete and many-to-many change of a registered model, and Wagtail's page publish,
+unpublish and move, bump the content version. A person's login (only `last_login` saved)
+changes nothing public and is ignored.
 """
 
-from django.conf import settings
 from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from core.content_version import bump_content_version
+from .content_version import bump_content_version
 
 BOOKKEEPING_FIELDS = frozenset({"last_login"})
+
+_public_apps = set()
+_ignored_models = set()
+
+
+def register_public_content(*app_labels, ignoring=()):
+    """A save or delete of a model of these apps changes what public pages show, except the
+    models in `ignoring` ("app_label.model_name")."""
+    _public_apps.update(app_labels)
+    _ignored_models.update(label.lower() for label in ignoring)
+
+
+def public_apps():
+    """The registered app labels (for the documentation and the tests)."""
+    return frozenset(_public_apps)
 
 
 def shows_publicly(model):
     opts = model._meta
-    return (
-        opts.app_label in settings.PAGE_CACHE_APPS
-        and opts.label_lower not in settings.PAGE_CACHE_IGNORED_MODELS
-    )
+    return opts.app_label in _public_apps and opts.label_lower not in _ignored_models
 
 
 def on_save(sender, update_fields=None, **kwargs):
@@ -54,6 +70,8 @@ def bump_after_commit():
 
 
 def on_migrate(sender, **kwargs):
+    """Caches keep pickled model instances under the content version; a release runs `migrate`,
+    and a new version then keeps the old code's objects from being read back."""
     bump_content_version()
 
 
@@ -64,3 +82,4 @@ def connect():
     page_published.connect(on_page_change, dispatch_uid="core.page_cache.published")
     page_unpublished.connect(on_page_change, dispatch_uid="core.page_cache.unpublished")
     post_page_move.connect(on_page_change, dispatch_uid="core.page_cache.moved")
+    post_migrate.connect(on_migrate, dispatch_uid="core.migrate")

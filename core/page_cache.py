@@ -2,16 +2,17 @@
 
 - **What**: a GET or HEAD answered 200 by a view that says it shows every anonymous visitor
   the same page — a view class or function with `cache_for_visitors = True` (the directory,
-  listing pages, clusters, events, funding, people; a plain attribute, so apps below explore need
-  not import it) — or by Wagtail's page view, for a request with no session and no messages
+  listing pages, clusters, events, funding, people; a plain attribute, so apps need not import
+  this module) — or by Wagtail's page view, for a request with no session and no messages
   cookie (someone not logged in, with nothing to be told).
 - **Key**: the *content version*, the host, the language and the full path with its query.
-- **Invalidation**: the content version (core.content_version) moves whenever something
-  a public page shows changes — a save or delete of a model in `PAGE_CACHE_APPS` (listings,
-  their members and keywords, vocabularies, clusters, events, funding, stories, people), a change
-  of many-to-many links, Wagtail's page publish and unpublish (see explore.apps). An approval is
-  therefore visible at once. Entries also expire after `PAGE_CACHE_SECONDS`, which bounds what a
-  Redis outage could leave stale (changes made meanwhile bump only each process's fallback).
+- **Invalidation**: the content version (core.content_version) moves whenever something a public
+  page shows changes — a save or delete of a model an app registered as public content
+  (core.invalidation: listings, their members and keywords, vocabularies, clusters, events,
+  funding, stories, people), a change of many-to-many links, Wagtail's page publish and unpublish.
+  An approval is therefore visible at once. Entries also expire after `PAGE_CACHE_SECONDS`, which
+  bounds what a Redis outage could leave stale (changes made meanwhile bump only each process's
+  fallback).
 - **Conditional GET**: each cacheable answer has an ETag (version and key) and Last-Modified (the
   version's time), so a browser or proxy revalidating gets a 304 without the page being read.
 - **Headers**: no cookie is set on these answers and they do not vary on Cookie;

@@ -1,38 +1,59 @@
-"""/sitemap.xml and /robots.txt: every published page, listing, event and funding call.
+"""/sitemap.xml and /robots.txt, and the sitemap registry every public kind registers with.
 
-Wagtail's sitemap lists the live, public pages (home, stories, standard pages); the published
-rows of each public model follow, one section each.
+An app adds its section from its `AppConfig.ready()` (or its `registrations.py`):
+`register_published_sitemap("events", Event, order=40)` lists the published rows of a moderated
+model (`Model.objects.published()`, each row's `get_absolute_url()`), `register_sitemap("pages",
+SitemapClass, order=10)` any Django sitemap. Sections appear in `order`, then by key.
 """
 
-from django.contrib.sitemaps import GenericSitemap
+from dataclasses import dataclass
+
+from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps.views import sitemap
 from django.http import HttpResponse
 from django.urls import reverse
-from wagtail.contrib.sitemaps import Sitemap as PageSitemap
 
 from .page_cache import cache_for_visitors
 
 
-def _published(model, date_field="last_published_at"):
-    return GenericSitemap(
-        {"queryset": model.objects.published().order_by("pk"), "date_field": date_field},
-        changefreq="weekly",
-    )
+@dataclass(frozen=True)
+class SitemapSection:
+    key: str
+    sitemap: object  # a django.contrib.sitemaps.Sitemap class or instance
+    order: int = 100
+
+
+_sections = {}
+
+
+def register_sitemap(key, sitemap, *, order=100):
+    _sections[key] = SitemapSection(key, sitemap, order)
+
+
+class PublishedSitemap(Sitemap):
+    """The published rows of a moderated model, read afresh at each request."""
+
+    changefreq = "weekly"
+
+    def __init__(self, model, date_field):
+        self.model = model
+        self.date_field = date_field
+
+    def items(self):
+        return self.model.objects.published().order_by("pk")
+
+    def lastmod(self, item):
+        return getattr(item, self.date_field)
+
+
+def register_published_sitemap(key, model, *, order=100, date_field="last_published_at"):
+    register_sitemap(key, PublishedSitemap(model, date_field), order=order)
 
 
 def sitemaps():
-    from events.models import Event
-    from funding.models import FundingCall
-    from organisations.models import Organisation
-    from projects.models import Project
-
-    return {
-        "pages": PageSitemap,
-        "organisations": _published(Organisation),
-        "projects": _published(Project),
-        "events": _published(Event),
-        "funding": _published(FundingCall),
-    }
+    """{key: sitemap} of every registered section, in order."""
+    ordered = sorted(_sections.values(), key=lambda section: (section.order, section.key))
+    return {section.key: section.sitemap for section in ordered}
 
 
 @cache_for_visitors

@@ -505,26 +505,12 @@ if WAGTAILSEARCH_URLS:
 else:
     WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
-# Page cache (core.page_cache) -----------------------------------------------------------
+# Page cache (core.page_cache) --------------------------------------------------------------
 
 PAGE_CACHE = env.bool("DJANGO_PAGE_CACHE", default=True)
 PAGE_CACHE_SECONDS = env.int("DJANGO_PAGE_CACHE_SECONDS", default=600)
-# A save or delete in these apps changes what public pages show (see explore.apps).
-PAGE_CACHE_APPS = [
-    "accounts",
-    "organisations",
-    "projects",
-    "taxonomy",
-    "taggit",
-    "clusters",
-    "events",
-    "funding",
-    "stories",
-    "wagtailimages",
-    "wagtaildocs",
-]
-# …except these models, which are bookkeeping no public page shows.
-PAGE_CACHE_IGNORED_MODELS = ["wagtailimages.rendition", "organisations.claim"]
+# Which models' changes bump the content version: each app registers its own
+# (core.invalidation.register_public_content).
 
 # Celery ------------------------------------------------------------------------------------
 
@@ -560,7 +546,7 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(minute=7),
     },
     "request-listing-confirmations": {
-        "task": "organisations.request_confirmations",
+        "task": "listings.request_confirmations",
         "schedule": crontab(day_of_week="mon", hour=6, minute=30),
     },
     "send-funding-deadline-reminders": {

@@ -7,6 +7,15 @@ class EventsConfig(AppConfig):
     verbose_name = _("Events")
 
     def ready(self):
+        from core.invalidation import register_public_content
+        from core.navigation import NavigationEntry, register_navigation
+        from core.sitemaps import register_published_sitemap
+
+        from .models import Event
         from .registrations import register
 
         register()
+
+        register_public_content("events")
+        register_published_sitemap("events", Event, order=40)
+        register_navigation(NavigationEntry("events", _("Events"), "events:event-list", 40))

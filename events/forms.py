@@ -8,12 +8,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.forms import ClusterForm
 
+from core.antispam import HoneypotMixin
+from core.images import SafeImageField
+from core.text import PlainTextField
 from listings.filters import QuickSelect
 from listings.forms import RICH_TEXT_HELP, Fieldset, FieldsetsMixin, city_field, clean_place
-from moderation.antispam import HoneypotMixin
-from moderation.images import SafeImageField
 from moderation.richtext import sanitise_html
-from moderation.text import PlainTextField
 from organisations.chooser import OrganisationChooserField
 from taxonomy.models import Place
 

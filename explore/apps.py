@@ -7,11 +7,7 @@ class ExploreConfig(AppConfig):
     verbose_name = _("Explore")
 
     def ready(self):
-        from django.db.models.signals import post_migrate
+        from core.navigation import NavigationEntry, register_navigation
 
-        from core import invalidation
-
-        invalidation.connect()
-        # Caches keep pickled model instances under the content version; a release runs
-        # `migrate`, and a new version then keeps the old code's objects from being read back.
-        post_migrate.connect(invalidation.on_migrate, dispatch_uid="explore.migrate")
+        register_navigation(NavigationEntry("explore", _("Explore"), "explore:index", 70))
+        register_navigation(NavigationEntry("open-data", _("Open data"), "explore:open-data", 80))

@@ -5,10 +5,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.forms import ClusterForm
 
+from core.antispam import HoneypotMixin
+from core.text import PlainTextField
 from listings.forms import RICH_TEXT_HELP, Fieldset
-from moderation.antispam import HoneypotMixin
 from moderation.richtext import sanitise_html
-from moderation.text import PlainTextField
 from organisations.chooser import OrganisationChooserField
 
 from .models import FundingCall

@@ -14,8 +14,8 @@ from modelcluster.forms import BaseChildFormSet, ClusterForm
 from taggit.models import Tag
 from taggit.utils import edit_string_for_tags, parse_tags
 
-from moderation.antispam import HoneypotMixin
-from moderation.images import SafeImageField
+from core.antispam import HoneypotMixin
+from core.images import SafeImageField
 from moderation.richtext import sanitise_html
 from taxonomy.keywords import tag_named
 from taxonomy.models import Place

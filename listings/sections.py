@@ -12,7 +12,7 @@ organisation's or project's page ("Events", "Open funding that fits") registers 
 `context(listing, viewer)` returns the section's template context, or None to leave it out. It
 must cost a fixed number of queries whatever the listing holds. A section shown to anonymous
 visitors ends up in the cached page: it must depend only on published content (the page cache
-is emptied whenever a model in `settings.PAGE_CACHE_APPS` changes). Sections for members only
+is emptied whenever a model registered with core.invalidation changes). Sections for members only
 check `viewer` themselves. Templates are included with `only` and get the context as `section`
 (with `section.listing` and `section.viewer` added). `models` names the kinds a section is for
 (model labels); empty means every kind.

@@ -1,7 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .antispam import HoneypotMixin
+from core.antispam import HoneypotMixin
+
 from .models import Report
 
 

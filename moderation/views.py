@@ -28,8 +28,8 @@ from django.views.generic import FormView
 from wagtail.models import Revision
 
 from accounts.verification import has_verified_email, verified_email_required
+from core.antispam import rate_limit
 
-from .antispam import rate_limit
 from .forms import ReportForm
 from .models import moderated_models
 from .reports import report_content, reportable_model, reportable_queryset

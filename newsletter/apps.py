@@ -7,6 +7,10 @@ class NewsletterConfig(AppConfig):
     verbose_name = _("Newsletter")
 
     def ready(self):
+        from core.navigation import NavigationEntry, register_navigation
+
         from .registrations import register
 
         register()
+
+        register_navigation(NavigationEntry("newsletter", _("Newsletter"), "newsletter:index", 90))

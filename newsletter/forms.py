@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from clusters.models import Cluster
-from moderation.antispam import HoneypotMixin
+from core.antispam import HoneypotMixin
 
 from .models import Subscriber
 from .services.subscriptions import normalise_address

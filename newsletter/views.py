@@ -17,8 +17,8 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from django.views.generic import ListView
 
+from core.antispam import rate_limit
 from core.page_cache import cache_for_visitors
-from moderation.antispam import rate_limit
 
 from .choices import IssueStatus
 from .forms import PreferencesForm, SubscribeForm

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from moderation.antispam import HoneypotMixin
+from core.antispam import HoneypotMixin
 
 from .models import Claim
 

@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from moderation.antispam import rate_limit
+from core.antispam import rate_limit
 
 from . import claims
 from .claim_forms import ClaimForm

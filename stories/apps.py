@@ -7,6 +7,20 @@ class StoriesConfig(AppConfig):
     verbose_name = _("Stories")
 
     def ready(self):
+        from wagtail.contrib.sitemaps import Sitemap as PageSitemap
+
+        from core.invalidation import register_public_content
+        from core.navigation import NavigationEntry, register_navigation
+        from core.sitemaps import register_sitemap
+
         from . import registrations
 
         registrations.register()
+
+        # Wagtail's pages (home, stories, standard pages) and the images and documents they show.
+        register_public_content(
+            "stories", "wagtailimages", "wagtaildocs", ignoring=["wagtailimages.rendition"]
+        )
+        register_sitemap("pages", PageSitemap, order=10)
+        # A Wagtail page, not a URL name: the story index lives in the page tree.
+        register_navigation(NavigationEntry("stories", _("Stories"), "/stories/", 60))

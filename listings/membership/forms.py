@@ -3,8 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.antispam import HoneypotMixin
 from listings.choices import Role
-from moderation.antispam import HoneypotMixin
 
 ROLE_CHOICES = [(Role.MEMBER, Role.MEMBER.label), (Role.ADMIN, Role.ADMIN.label)]
 

@@ -17,10 +17,10 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
+from core.antispam import rate_limit
 from listings import access
 from listings.choices import Role
 from listings.kinds import listing_kind, listing_of
-from moderation.antispam import rate_limit
 
 from . import queries, rules, services, tokens
 from .forms import InvitationForm, JoinRequestForm, RoleForm, TransferForm

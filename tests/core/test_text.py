@@ -3,7 +3,7 @@
 import pytest
 from django import forms
 
-from moderation.text import BIDI_CONTROLS, PlainTextField, strip_bidi_controls
+from core.text import BIDI_CONTROLS, PlainTextField, strip_bidi_controls
 
 
 def test_strip_bidi_controls_removes_each_control():
