@@ -1,10 +1,11 @@
 """Once a year, owners confirm their listing is still current.
 
-`request_confirmations` (weekly, Celery beat) finds published listings of every kind that asks
-for it (`asks_yearly_confirmation`: organisations) last confirmed (or, if never, first
-published) more than a year ago and e-mails their owners and admins a signed, expiring link.
-Following it and pressing the button (`confirm_listing`) sets `last_confirmed_at`, which the
-listing's page shows.
+`request_confirmations` (weekly, Celery beat) finds published listings of every kind that asks for
+it (`asks_yearly_confirmation`, on by default: organisations and projects) last confirmed (or, if
+never, first published) more than a year ago and e-mails their owners and admins a signed, expiring
+link (`listings/email/confirm_request`, or the kind's own `confirmation_email_template`). Following
+it and pressing the button (`confirm_listing`) sets `last_confirmed_at`, which the listing's page
+shows.
 
 Each request and confirmation is written to Wagtail's audit log of the listing (its history
 in the admin); "not asked in the last 30 days" is read from there, so no extra table is needed.
@@ -31,8 +32,8 @@ CONFIRM_EVERY = timedelta(days=365)
 ASK_AGAIN_AFTER = timedelta(days=30)
 TOKEN_MAX_AGE = timedelta(days=60)
 SIGNING_SALT = "confirm-listing"
-CONFIRMATION_REQUESTED = "organisations.confirmation_requested"
-LISTING_CONFIRMED = "organisations.listing_confirmed"
+CONFIRMATION_REQUESTED = "listings.confirmation_requested"
+LISTING_CONFIRMED = "listings.listing_confirmed"
 LOG_ACTIONS = [
     (CONFIRMATION_REQUESTED, _("Asked the owners to confirm the listing is current")),
     (LISTING_CONFIRMED, _("Confirmed the listing is current")),
@@ -103,17 +104,14 @@ def send_confirmation_request(listing):
     """E-mail each owner and admin of `listing` the confirmation link; returns the count."""
     managers = [m.user for m in listing.manager_memberships if m.user.email]
     context = {
-        "organisation": listing,
         "listing": listing,
         "confirm_url": confirmation_url(listing),
         "edit_url": absolute_url(listing.get_edit_url()),
-        "organisation_url": absolute_url(listing.get_absolute_url()),
+        "listing_url": absolute_url(listing.get_absolute_url()),
         "max_age_days": TOKEN_MAX_AGE.days,
     }
     for user in managers:
-        send_email(
-            "organisations/email/confirm_request", to=user, context={**context, "user": user}
-        )
+        send_email(listing.confirmation_email_template, to=user, context={**context, "user": user})
     return len(managers)
 
 

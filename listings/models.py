@@ -92,8 +92,10 @@ class Listing(index.Indexed, ModeratedModel):
 
     objects = ListingQuerySet.as_manager()
 
-    #: Whether the owners are asked once a year to confirm the listing is current.
-    asks_yearly_confirmation = False
+    #: Whether the owners are asked once a year to confirm the listing is current
+    #: (listings.confirmation), and the e-mail they get (a kind may write its own).
+    asks_yearly_confirmation = True
+    confirmation_email_template = "listings/email/confirm_request"
 
     search_fields = [
         index.SearchField("name", boost=3),

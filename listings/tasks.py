@@ -3,7 +3,8 @@ from celery import shared_task
 from . import confirmation
 
 
-@shared_task(name="organisations.request_confirmations")
+@shared_task(name="listings.request_confirmations")
 def request_confirmations_task():
-    """Weekly (beat): ask the owners of listings unconfirmed for a year to confirm them."""
+    """Weekly (beat): ask the owners of listings of every kind unconfirmed for a year to confirm
+    them."""
     return confirmation.request_confirmations()

@@ -312,7 +312,6 @@ class ListingConfirmView(LoginRequiredMixin, View):
     def render(self, *, token_valid):
         opts = self.listing._meta
         context = {
-            "organisation": self.listing,
             "listing": self.listing,
             "token_valid": token_valid,
         }
@@ -349,6 +348,18 @@ class ListingViews:
         """What only this kind's page shows (a dict added to the template context)."""
         return {}
 
+    def confirmation_patterns(self):
+        """The yearly "still current?" link, for kinds that ask for it (listings.confirmation)."""
+        if not self.model.asks_yearly_confirmation:
+            return []
+        return [
+            path(
+                "<slug:slug>/confirm/<str:token>/",
+                ListingConfirmView.as_view(listing_model=self.model),
+                name=f"{self.model._meta.model_name}-confirm",
+            )
+        ]
+
     def urlpatterns(self):
         kind = self.model._meta.model_name
         common = {"model": self.model}
@@ -367,6 +378,7 @@ class ListingViews:
                 name=f"{kind}-create",
             ),
             *patterns_for(self.model),
+            *self.confirmation_patterns(),
             path(
                 "<slug:slug>/",
                 ListingDetailView.as_view(

@@ -55,8 +55,6 @@ class Organisation(Listing):
         settings.AUTH_USER_MODEL, through="organisations.Membership", related_name="organisations"
     )
 
-    asks_yearly_confirmation = True
-
     class Meta(Listing.Meta):
         indexes = [directory_order_index("org_directory_order")]
         verbose_name = _("organisation")

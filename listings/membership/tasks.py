@@ -11,7 +11,7 @@ from . import emails
 logger = logging.getLogger(__name__)
 
 
-@shared_task(name="organisations.send_membership_email")
+@shared_task(name="listings.send_membership_email")
 def send_membership_email_task(
     *, event, listing_model, listing_id, object_id=None, user_id=None, actor_id=None
 ):

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from listings.kinds import listing_field, listing_kind, listing_models, listing_of, related_model
 
-INVITATION_SALT = "organisations.membership.invitation"
+INVITATION_SALT = "listings.membership.invitation"
 
 
 class InvitationLinkError(Exception):
