@@ -1,66 +1,162 @@
-"""Dependencies point one way: the bottom apps and listings import no domain app.
+"""Dependencies point one way (core.layering reads every module, migrations included).
 
-Parses the source (every module, migrations included) so that a lazy import inside a function
-counts as much as one at the top of a module.
+- No app imports another that imports it back, directly or round a loop.
+- Foundation apps (the kernel, accounts, taxonomy, moderation, listings) neither import nor name
+  a content app: no model label, template path, Celery task, log action, URL name or salt of
+  one, in their modules or their templates. A kind registers what it adds instead.
+- Among the foundation apps each imports only those below it; nothing imports the configuration
+  package or the demo data.
+- docs/architecture.md shows the graph the code has (regenerate: `manage.py import_graph --write`).
 """
 
-import ast
 from pathlib import Path
 
 import pytest
 
+from core import layering
+
 ROOT = Path(__file__).resolve().parents[2]
-DOMAIN_APPS = {"organisations", "projects", "clusters", "events", "funding", "stories"}
-TOP_APPS = {"explore", "newsletter"}
-RULES = {
-    "taxonomy": DOMAIN_APPS | TOP_APPS | {"listings", "accounts", "moderation"},
-    "accounts": DOMAIN_APPS | TOP_APPS | {"listings"},
-    "moderation": DOMAIN_APPS | TOP_APPS | {"listings"},
-    "listings": DOMAIN_APPS | TOP_APPS,
+CONTENT_APPS = {
+    "organisations",
+    "projects",
+    "clusters",
+    "events",
+    "funding",
+    "stories",
+    "newsletter",
+    "explore",
+    "demo",
 }
+#: Each foundation app and the apps it may import (the ones below it).
+FOUNDATION = {
+    "core": set(),
+    "taxonomy": {"core"},
+    "accounts": {"core", "taxonomy"},
+    "moderation": {"core", "taxonomy", "accounts"},
+    "listings": {"core", "taxonomy", "accounts", "moderation"},
+}
+TOP = {"dsihub", "demo"}  # configuration and demo data: they import everything, nothing them
 
 
-def imported_apps(path):
-    """The top-level package of every import in the module at `path`."""
-    tree = ast.parse(path.read_text(), filename=str(path))
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
-            yield from (alias.name.split(".")[0] for alias in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            yield node.module.split(".")[0]
-        elif _is_import_module_call(node):
-            yield str(node.args[0].value).split(".")[0]
+def test_the_app_list_knows_every_app():
+    assert set(layering.our_apps(ROOT)) == CONTENT_APPS | set(FOUNDATION) | {"dsihub"}
 
 
-def _is_import_module_call(node):
-    """importlib.import_module("app.module") with a literal name."""
-    return (
-        isinstance(node, ast.Call)
-        and getattr(node.func, "attr", "") == "import_module"
-        and bool(node.args)
-        and isinstance(node.args[0], ast.Constant)
-    )
+def test_no_app_imports_an_app_that_imports_it_back():
+    graph = layering.import_graph(root=ROOT)
+
+    assert layering.cycles(graph) == []
 
 
-@pytest.mark.parametrize("app", sorted(RULES))
-def test_app_imports_nothing_from_the_apps_above_it(app):
-    forbidden = RULES[app]
+@pytest.mark.parametrize("app", sorted(FOUNDATION))
+def test_foundation_app_neither_imports_nor_names_a_content_app(app):
+    apps = layering.our_apps(ROOT)
 
-    offending = sorted(
-        f"{path.relative_to(ROOT)} imports {name}"
-        for path in (ROOT / app).rglob("*.py")
-        for name in imported_apps(path)
-        if name in forbidden
-    )
+    offending = [
+        str(reference)
+        for reference in layering.app_references(app, apps, names=True, root=ROOT)
+        if reference.target in CONTENT_APPS
+    ]
 
     assert offending == []
 
 
-def test_the_import_parser_sees_lazy_imports(tmp_path):
-    module = tmp_path / "lazy.py"
-    module.write_text("def f():\n    from organisations.models import Organisation\n")
+@pytest.mark.parametrize("app", sorted(FOUNDATION))
+def test_foundation_app_imports_only_the_apps_below_it(app):
+    apps = layering.our_apps(ROOT)
 
-    assert list(imported_apps(module)) == ["organisations"]
+    imported = {ref.target for ref in layering.app_references(app, apps, root=ROOT)}
+
+    assert imported - FOUNDATION[app] == set()
+
+
+def test_nothing_imports_the_configuration_or_the_demo_data():
+    graph = layering.import_graph(root=ROOT)
+
+    importers = sorted(app for app, targets in graph.items() if targets & TOP)
+
+    assert importers == []
+
+
+def test_the_architecture_picture_matches_the_code():
+    document = (ROOT / "docs" / "architecture.md").read_text()
+
+    committed = layering.committed_block(document)
+
+    assert committed == layering.generated_block(layering.import_graph(root=ROOT)), (
+        "docs/architecture.md is out of date: run `manage.py import_graph --write`"
+    )
+
+
+# The checker itself, on deliberate violations ---------------------------------------------------
+
+
+def fake_tree(tmp_path, files):
+    for name, text in files.items():
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text)
+    return tmp_path
+
+
+def test_the_checker_sees_a_lazy_import_and_import_module(tmp_path):
+    root = fake_tree(
+        tmp_path,
+        {
+            "listings/apps.py": "",
+            "events/apps.py": "",
+            "listings/lazy.py": (
+                "import importlib\n\n"
+                "def f():\n"
+                "    from events.models import Event\n"
+                "    return importlib.import_module('events.feeds')\n"
+            ),
+        },
+    )
+
+    references = list(layering.app_references("listings", ["listings", "events"], root=root))
+
+    assert [(ref.target, ref.where) for ref in references] == [
+        ("events", "listings/lazy.py:4"),
+        ("events", "listings/lazy.py:5"),
+    ]
+
+
+def test_the_checker_fails_a_foundation_app_naming_a_content_apps_model_template_and_task(
+    tmp_path,
+):
+    root = fake_tree(
+        tmp_path,
+        {
+            "listings/apps.py": "",
+            "organisations/apps.py": "",
+            "listings/confirmation.py": (
+                '"""Docstrings may mention organisations/email/anything."""\n'
+                'MODEL = "organisations.Organisation"\n'
+                'send_email("organisations/email/confirm_request")\n'
+                '@shared_task(name=f"organisations.request_confirmations")\n'
+                "def task(): ...\n"
+            ),
+            "templates/listings/list.html": "{% url 'organisations:organisation-list' %}\n",
+        },
+    )
+
+    references = layering.app_references(
+        "listings", ["listings", "organisations"], names=True, root=root
+    )
+
+    assert sorted(str(ref) for ref in references) == [
+        "listings/confirmation.py:2: listings names 'organisations.Organisation'",
+        "listings/confirmation.py:3: listings names 'organisations/email/confirm_request'",
+        "listings/confirmation.py:4: listings names 'organisations.request_confirmations'",
+        "templates/listings/list.html:1: listings names 'organisations:'",
+    ]
+
+
+def test_the_checker_finds_a_cycle_round_three_apps():
+    graph = {"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}
+
+    assert layering.cycles(graph) == [["a", "b", "c"]]
 
 
 def test_every_transactional_test_restores_the_migrated_data():
