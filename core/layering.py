@@ -133,15 +133,17 @@ def template_references(path, source_app, apps, *, root=None):
             yield Reference(source_app, match[1], f"{where}:{line}", f"names {match[0][1:]!r}")
 
 
-def app_references(app, apps, *, names=False, root=None):
-    """Every reference of `app` (its modules, and with `names` its templates) to other `apps`."""
+def app_references(app, apps, *, names=False, template_dirs=None, root=None):
+    """Every reference of `app` (its modules, and with `names` its templates: `templates/<app>/`
+    and the other folders of `template_dirs`) to other `apps`."""
     root = Path(root or project_root())
     for path in sorted((root / app).rglob("*.py")):
         yield from python_references(path, app, apps, names=names, root=root)
     if names:
-        for path in sorted((root / "templates" / app).rglob("*")):
-            if path.is_file():
-                yield from template_references(path, app, apps, root=root)
+        for folder in template_dirs or [app]:
+            for path in sorted((root / "templates" / folder).rglob("*")):
+                if path.is_file():
+                    yield from template_references(path, app, apps, root=root)
 
 
 def import_graph(apps=None, *, root=None):
