@@ -98,7 +98,7 @@ def test_a_dead_workers_claimed_chunk_is_sent_once_its_claim_is_stale(mailbox, s
     scope = sending.Scope(DeliveryKind.ISSUE, issue_id=issue.pk)
     crashed = sending.claim_chunk(scope, size=4)
     Delivery.objects.filter(pk=crashed[0]).update(status=DeliveryStatus.SENT)  # sent before dying
-    long_ago = timezone.now() - sending.claim_timeout() - dt.timedelta(seconds=1)
+    long_ago = timezone.now() - sending.lease_length() - dt.timedelta(seconds=1)
     Delivery.objects.filter(pk__in=crashed).update(claimed_at=long_ago)
 
     fresh = sending.claim_chunk(scope, size=10)
