@@ -138,6 +138,8 @@ def check_back_when_leases_end(scope, now=None):
     repeats every lease while it works. Returns the delay in seconds, or None."""
     from ..tasks import send_chunk_task
 
+    if send_chunk_task.app.conf.task_always_eager:
+        return None  # tasks run inline (the embedded default): no later, and no dead worker
     delay = seconds_until_a_lease_ends(scope, now)
     if delay is None:
         return None
