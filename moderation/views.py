@@ -20,7 +20,6 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
-from django.db.models.fields.json import KeyTextTransform
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.decorators import method_decorator
@@ -229,14 +228,12 @@ def _pending_file_owner(path):
             found = model._default_manager.filter(**{field.name: path}).first()
             if found is not None:
                 return found
-            # One key of the revision's JSON compared as text: unlike `content__contains`
-            # (PostgreSQL only), this works on the embedded SQLite too.
-            revision = (
-                Revision.objects.filter(base_content_type=ContentType.objects.get_for_model(model))
-                .alias(file_name=KeyTextTransform(field.name, "content"))
-                .filter(file_name=path)
-                .first()
-            )
+            # A key lookup on the revision's JSON: unlike `content__contains` (PostgreSQL
+            # only), it works on the embedded SQLite too.
+            revision = Revision.objects.filter(
+                base_content_type=ContentType.objects.get_for_model(model),
+                **{f"content__{field.name}": path},
+            ).first()
             if revision is not None and revision.content_object is not None:
                 return revision.content_object
     return None
