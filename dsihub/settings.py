@@ -298,6 +298,9 @@ NEWSLETTER_CHUNK_SIZE = env.int("NEWSLETTER_CHUNK_SIZE", default=500)
 NEWSLETTER_PARALLEL_CHUNKS = env.int("NEWSLETTER_PARALLEL_CHUNKS", default=2)
 NEWSLETTER_RETRY_BASE_SECONDS = env.int("NEWSLETTER_RETRY_BASE_SECONDS", default=60)
 NEWSLETTER_MAX_ATTEMPTS = env.int("NEWSLETTER_MAX_ATTEMPTS", default=12)
+# A chunk's claim on its rows, renewed every third of it while the chunk works: a dead worker's
+# rows are taken over this long after it died.
+NEWSLETTER_CLAIM_LEASE_SECONDS = env.int("NEWSLETTER_CLAIM_LEASE_SECONDS", default=30)
 # Bounce and complaint webhooks (anymail): mounted under /newsletter/webhooks/ only when a
 # basic-auth secret is set; each provider's signing key is read by anymail itself.
 ANYMAIL = {

@@ -228,9 +228,11 @@ def _pending_file_owner(path):
             found = model._default_manager.filter(**{field.name: path}).first()
             if found is not None:
                 return found
+            # A key lookup on the revision's JSON: unlike `content__contains` (PostgreSQL
+            # only), it works on the embedded SQLite too.
             revision = Revision.objects.filter(
                 base_content_type=ContentType.objects.get_for_model(model),
-                content__contains={field.name: path},
+                **{f"content__{field.name}": path},
             ).first()
             if revision is not None and revision.content_object is not None:
                 return revision.content_object

@@ -8,6 +8,7 @@ recipient's own links go; each recipient then costs two signatures and two strin
 replacements. The placeholders are plain words that survive HTML escaping and inlining.
 """
 
+import hashlib
 from email.utils import make_msgid
 from urllib.parse import quote, urlsplit
 
@@ -62,9 +63,21 @@ class Rendered:
         return self.subject, html, text
 
 
-def build_message(rendered, subscriber=None, *, address=None):
+def stable_message_id(what, subscriber, *, started=None):
+    """The Message-ID of `what` (say "issue-12") for `subscriber`, the same at every attempt:
+    a message sent again after a worker died between the server's acceptance and marking the
+    row sent carries the Message-ID of the first copy, so receiving systems can tell it is one
+    message. The hash of the ids and of when sending `started` keeps it unique across
+    databases that reuse the ids (a restored backup, a staging copy)."""
+    key = f"{what}.sub-{subscriber.pk}"
+    digest = hashlib.sha256(f"{key}.{started or ''}".encode()).hexdigest()[:16]
+    return f"<{key}.{digest}@{message_domain()}>"
+
+
+def build_message(rendered, subscriber=None, *, address=None, message_id=None):
     """The EmailMessage for `subscriber` with the RFC 8058 one-click unsubscribe headers; with
-    only an `address` (a test send), the links lead to the newsletter page instead."""
+    only an `address` (a test send), the links lead to the newsletter page instead. Without a
+    `message_id` the message gets a fresh, random one."""
     if subscriber is None:
         links = public_links()
         mailto = f"mailto:{settings.NEWSLETTER_UNSUBSCRIBE_MAILTO}"
@@ -73,7 +86,7 @@ def build_message(rendered, subscriber=None, *, address=None):
         links = {PREFERENCES: preferences_url(subscriber), UNSUBSCRIBE: unsubscribe_url(subscriber)}
         mailto = _mailto(subscriber)
     subject, html, text = rendered.personalise(subscriber, links=links)
-    message_id = make_msgid(domain=message_domain())
+    message_id = message_id or make_msgid(domain=message_domain())
     message = EmailMultiAlternatives(
         subject=subject,
         body=text,
@@ -118,7 +131,10 @@ class IssueMessages:
         return self._by_language[language]
 
     def message_for(self, subscriber):
-        return build_message(self.rendered(subscriber.language), subscriber)
+        message_id = stable_message_id(
+            f"issue-{self.issue.pk}", subscriber, started=self.issue.sending_started_at
+        )
+        return build_message(self.rendered(subscriber.language), subscriber, message_id=message_id)
 
 
 def public_links():

@@ -11,6 +11,7 @@ from datetime import UTC, datetime, timedelta
 
 from django.db.models import prefetch_related_objects
 from django.utils import timezone
+from wagtail.models import Page
 
 from accounts.mail import absolute_url
 from events.choices import EventFormat
@@ -117,7 +118,7 @@ def _section(block):
     value = block.value
     section = Section(kind=block.block_type, heading=value.get("heading") or "")
     if block.block_type == "stories":
-        section.items = [story_item(page) for page in value["stories"] if page and page.live]
+        section.items = [story_item(page) for page in _live_stories(value["stories"])]
     elif block.block_type == "events":
         events = _live(value["events"], "city")
         section.items = [event_item(event) for event in events]
@@ -137,8 +138,17 @@ def _live(objects, related):
     return live
 
 
+def _live_stories(pages):
+    """The live ones of a block's chosen pages, as their own page types (for their intro), in
+    the block's order: one query a page type, not one a story."""
+    ids = [page.pk for page in pages if page and page.live]
+    specific = Page.objects.filter(pk__in=ids).defer_streamfields().specific()
+    by_pk = {page.pk: page for page in specific}
+    return [by_pk[pk] for pk in ids if pk in by_pk]
+
+
 def story_item(page):
-    page = page.specific
+    """`page` as its own type (a BlogPage, a CaseStudyPage)."""
     return Item(title=page.title, url=page.full_url or absolute_url(page.url), summary=page.intro)
 
 

@@ -2,6 +2,7 @@ import logging
 from datetime import date
 
 from celery import shared_task
+from celery.signals import worker_ready
 
 from .choices import DeliveryKind
 from .models import NewsletterIssue
@@ -18,9 +19,12 @@ def dispatch_due_issues_task():
     return dispatch.dispatch_due()
 
 
-@shared_task(name="newsletter.send_chunk", acks_late=True)
+@shared_task(name="newsletter.send_chunk", acks_late=True, reject_on_worker_lost=True)
 def send_chunk_task(*, kind, issue_id=None, period=None):
-    """Claim one chunk of `kind`'s queued deliveries, queue the next chunk, send this one."""
+    """Claim one chunk of `kind`'s queued deliveries, queue the next chunk, send this one.
+
+    acks_late + reject_on_worker_lost: a worker process that dies mid-chunk hands the task back
+    to the broker, and the task run again takes the rows once their lease has run out."""
     scope = sending.Scope(
         kind, issue_id=issue_id, period=date.fromisoformat(period) if period else None
     )
@@ -29,6 +33,8 @@ def send_chunk_task(*, kind, issue_id=None, period=None):
         return {"claimed": 0}
     pks = sending.claim_chunk(scope)
     if not pks:
+        if (delay := dispatch.check_back_when_leases_end(scope)) is not None:
+            return {"claimed": 0, "check_back_in": delay}
         sending.finish_sent_issues()
         return {"claimed": 0}
     dispatch.start_chains(scope, count=1)
@@ -61,6 +67,20 @@ def _issue_messages(issue):
         _RENDERED_ISSUES.clear()
         _RENDERED_ISSUES[key] = IssueMessages(issue)
     return _RENDERED_ISSUES[key]
+
+
+@shared_task(name="newsletter.resume_sending")
+def resume_sending_task():
+    return dispatch.resume_sending()
+
+
+@worker_ready.connect
+def _resume_sending_when_a_worker_starts(**_kwargs):
+    """A worker that starts (after a crash, a deploy) resumes any sending that stalled."""
+    try:
+        resume_sending_task.delay()
+    except Exception:  # noqa: BLE001 - broker down: beat's dispatch_due revives sending
+        logger.warning("Could not queue newsletter.resume_sending", exc_info=True)
 
 
 @shared_task(name="newsletter.queue_weekly_digest")

@@ -1,6 +1,6 @@
 """The weekly event digest's messages: one rendering per language and matching content."""
 
-from ..rendering import Rendered, build_message
+from ..rendering import Rendered, build_message, stable_message_id
 from ..sections import DigestContent
 
 
@@ -23,4 +23,5 @@ class DigestMessages:
         if key not in self._rendered:
             context = {"period": self.period, **self.content.context(events, calls)}
             self._rendered[key] = Rendered(self.template, context, subscriber.language)
-        return build_message(self._rendered[key], subscriber)
+        message_id = stable_message_id(f"digest-{self.period:%Y-%m-%d}", subscriber)
+        return build_message(self._rendered[key], subscriber, message_id=message_id)

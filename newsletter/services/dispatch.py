@@ -16,7 +16,7 @@ from django.utils import timezone
 from ..choices import DeliveryKind, DeliveryStatus, IssueStatus
 from ..models import Delivery, NewsletterIssue, Subscriber
 from ..sections import DigestContent, digest_week
-from .sending import Scope, finish_sent_issues
+from .sending import Scope, finish_sent_issues, lease_length, seconds_until_a_lease_ends
 
 logger = logging.getLogger(__name__)
 
@@ -131,6 +131,41 @@ def start_chains(scope, count=None):
         logger.warning("Could not queue newsletter chunks; the next dispatch will", exc_info=True)
 
 
+def check_back_when_leases_end(scope, now=None):
+    """A chunk that found nothing to claim while other chunks hold rows of `scope` queues one
+    chunk task for the moment the first of those leases runs out: if its worker died, that task
+    takes the rows over, with no beat involved. A live chunk renews its lease, so the check
+    repeats every lease while it works. Returns the delay in seconds, or None."""
+    from ..tasks import send_chunk_task
+
+    if send_chunk_task.app.conf.task_always_eager:
+        return None  # tasks run inline (the embedded default): no later, and no dead worker
+    delay = seconds_until_a_lease_ends(scope, now)
+    if delay is None:
+        return None
+    try:
+        send_chunk_task.apply_async(kwargs=scope.as_task_kwargs(), countdown=delay)
+    except Exception:  # noqa: BLE001 - broker down: beat's next dispatch_due revives sending
+        logger.warning("Could not queue a newsletter chunk; the next dispatch will", exc_info=True)
+    return delay
+
+
+def resume_sending(now=None):
+    """When a worker starts: chains for every scope with due deliveries. After a crash that
+    took every worker (and the chunk tasks they held) down, this is what restarts sending at
+    once, rather than beat's revival or Redis handing the tasks back after an hour. Extra
+    chains find nothing to claim and end."""
+    now = now or timezone.now()
+    resumed = [
+        scope
+        for scope in _sending_scopes()
+        if scope.deliveries().queued().filter(next_attempt_at__lte=now).exists()
+    ]
+    for scope in resumed:
+        start_chains(scope)
+    return len(resumed)
+
+
 def dispatch_due(now=None):
     """Beat, every minute: start due issues, finish sent ones, revive idle sending."""
     now = now or timezone.now()
@@ -161,9 +196,7 @@ def _sending_scopes():
 
 
 def _idle_with_work(scope, now):
-    from .sending import claim_timeout
-
     rows = scope.deliveries().queued()
     if rows.filter(claimed_at__gte=now - IDLE_AFTER).exists():
         return False
-    return rows.due(now, stale_before=now - claim_timeout()).exists()
+    return rows.due(now, stale_before=now - lease_length()).exists()

@@ -1,25 +1,30 @@
 """The bulk sending pipeline: claim a chunk of queued deliveries, send them over one
 connection, record each outcome.
 
-A chunk claims its rows with SELECT … FOR UPDATE SKIP LOCKED and stamps `claimed_at`, so
-workers never share a row. After each accepted message its row is marked sent at once: a
-worker killed mid-chunk leaves the rest queued with an old `claimed_at`, and any later chunk
-takes them again once the claim is stale (older than a task may live). A refused connection or
-a temporary SMTP answer puts the message back with exponential back-off; a permanent answer
-(5xx for the recipient) marks it failed.
+A chunk claims its rows with SELECT … FOR UPDATE SKIP LOCKED and stamps `claimed_at`: a lease
+of `NEWSLETTER_CLAIM_LEASE_SECONDS` that a heartbeat thread renews while the chunk works, so
+workers never share a row. After each accepted message its row is marked sent by one UPDATE,
+committed at once. A worker killed mid-chunk stops renewing: its rows stay queued, and any
+chunk takes them again once the lease has run out (within the lease, not minutes). The one
+message that can go out twice is the one the server accepted in the instant before the worker
+died, before that UPDATE: it goes out again with the same Message-ID (at-least-once delivery).
+A refused connection or a temporary SMTP answer puts the message back with exponential
+back-off; a permanent answer (5xx for the recipient) marks it failed.
 """
 
 import contextlib
 import logging
 import smtplib
+import threading
+import time
 from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import get_connection
+from django.db import DatabaseError, transaction
 from django.db import connection as db_connection
-from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Min
 from django.utils import timezone
 
 from core.content_version import bump_content_version
@@ -33,9 +38,10 @@ logger = logging.getLogger(__name__)
 TRANSIENT, PERMANENT, CONNECTION = "transient", "permanent", "connection"
 
 
-def claim_timeout():
-    """A claim older than this belongs to a dead worker: no chunk task lives longer."""
-    return timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT + 60)
+def lease_length():
+    """A claim not renewed for this long belongs to a dead worker (a live chunk renews it a
+    few times within it)."""
+    return timedelta(seconds=settings.NEWSLETTER_CLAIM_LEASE_SECONDS)
 
 
 @dataclass(frozen=True)
@@ -65,7 +71,7 @@ def claim_chunk(scope, *, size=None, now=None):
     with transaction.atomic():
         pks = list(
             scope.deliveries()
-            .due(now, stale_before=now - claim_timeout())
+            .due(now, stale_before=now - lease_length())
             .order_by("pk")
             .select_for_update(skip_locked=True)
             .values_list("pk", flat=True)[:size]
@@ -87,10 +93,15 @@ def send_chunk(scope, pks, *, messages):
     limiter = RateLimiter()
     connection = get_connection(settings.EMAIL_DELIVERY_BACKEND, fail_silently=False)
     remaining = list(deliveries)
+    lease = Lease(pks)
     try:
         _commit_without_waiting_for_disk()
+        lease.start()
         connection.open()
         while remaining:
+            if not lease.held():
+                logger.warning("Newsletter chunk lost its lease; %s left", len(remaining))
+                break
             delivery = remaining.pop(0)
             outcome = _send_one(delivery, scope, connection, limiter, messages)
             counts[outcome] += 1
@@ -98,9 +109,81 @@ def send_chunk(scope, pks, *, messages):
         logger.warning("Newsletter chunk stopped: %s", error)
         counts["retrying"] += _retry_later([delivery.pk for delivery in remaining], error)
     finally:
+        lease.stop()
         _close(connection)
         _commit_waiting_for_disk()
     return counts
+
+
+class Lease:
+    """Renews the claim on a chunk's still-queued rows every third of the lease, from a thread
+    of its own (with its own database connection), so a slow SMTP answer or the rate limit
+    never lets a live chunk's rows pass for a dead worker's.
+
+    `held()` turns false when renewing has failed for two thirds of the lease (the database is
+    unreachable): the chunk then stops before another worker may take its rows, instead of
+    sending them alongside it.
+    """
+
+    def __init__(self, pks):
+        self.pks = list(pks)
+        self.seconds = settings.NEWSLETTER_CLAIM_LEASE_SECONDS
+        self._renewed = time.monotonic()
+        self._stopped = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="newsletter-lease", daemon=True)
+
+    def start(self):
+        self._thread.start()
+
+    def stop(self):
+        self._stopped.set()
+        if self._thread.is_alive():
+            self._thread.join()
+
+    def held(self):
+        return time.monotonic() - self._renewed < self.seconds * 2 / 3
+
+    def _run(self):
+        from django.db import connections
+
+        try:
+            while not self._stopped.wait(self.seconds / 3):
+                self._renew()
+        finally:
+            connections.close_all()  # this thread's connections only
+
+    def _renew(self):
+        started = time.monotonic()
+        try:
+            renew_claims(self.pks)
+        except DatabaseError:
+            logger.warning("Could not renew a newsletter chunk's lease", exc_info=True)
+        else:
+            self._renewed = started
+
+
+def renew_claims(pks, now=None):
+    """Stamp the claim on those of `pks` still queued and claimed (sent, failed or retried
+    rows have dropped their claim)."""
+    return Delivery.objects.filter(
+        pk__in=pks, status=DeliveryStatus.QUEUED, claimed_at__isnull=False
+    ).update(claimed_at=now or timezone.now())
+
+
+def seconds_until_a_lease_ends(scope, now=None):
+    """Seconds until the first live claim on `scope`'s queued rows runs out, or None when no
+    row is claimed: a chunk that found nothing to claim comes back then, and takes the rows of
+    a worker that died meanwhile."""
+    now = now or timezone.now()
+    oldest = (
+        scope.deliveries()
+        .queued()
+        .filter(claimed_at__gte=now - lease_length())
+        .aggregate(oldest=Min("claimed_at"))["oldest"]
+    )
+    if oldest is None:
+        return None
+    return max((oldest + lease_length() - now).total_seconds(), 0) + 1
 
 
 def _commit_without_waiting_for_disk():

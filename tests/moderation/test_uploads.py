@@ -83,3 +83,22 @@ def test_a_new_logo_in_an_edit_of_a_live_listing_stays_private_until_approved(
     assert live.logo.name == public_logo
     assert proposed.name.startswith("pending/")
     assert client.get(proposed.url).status_code == 404
+
+
+def test_a_new_logo_waiting_in_a_revision_is_shown_to_a_moderator(
+    client, pending, owner, moderator
+):
+    """The file is found through the revision's JSON (the live row still has the old logo)."""
+    decide(pending, moderator, "approve")
+    client.force_login(owner)
+    client.post(
+        pending.get_edit_url(),
+        organisation_data(name="Open Kitchen", logo=image_upload("new.png")),
+    )
+    proposed = Organisation.objects.get(pk=pending.pk).get_latest_revision_as_object().logo
+    client.force_login(moderator)
+
+    response = client.get(proposed.url)
+
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content).startswith(b"\x89PNG")

@@ -1,10 +1,14 @@
 """One chunk in-process: what it leaves behind besides the sent messages."""
 
+import re
+
 import pytest
 from django.db import connection
 from django.utils import timezone
 
 from newsletter.choices import DeliveryKind, DeliveryStatus, IssueStatus
+from newsletter.models import NewsletterIssue
+from newsletter.rendering import IssueMessages
 from newsletter.services import dispatch, sending
 from newsletter.tasks import _issue_messages
 from tests.factories.newsletter import NewsletterIssueFactory, SubscriberFactory
@@ -44,3 +48,21 @@ def test_a_worker_renders_a_sending_issue_once_for_all_its_chunks():
     assert _issue_messages(issue) is first
     assert _issue_messages(other) is not first
     assert _issue_messages(other).issue == other
+
+
+def test_a_message_built_again_by_another_worker_has_the_same_message_id(settings):
+    """A resend after a crash is recognisably the same message: the Message-ID depends only on
+    the issue (and when its sending started) and the subscriber, never on the attempt."""
+    settings.SITE_URL = "https://hub.example.eu"
+    ada, bob = SubscriberFactory.create_batch(2)
+    issue = NewsletterIssueFactory(status=IssueStatus.SENDING, sending_started_at=timezone.now())
+
+    first, first_id = IssueMessages(issue).message_for(ada)
+    _again, again_id = IssueMessages(NewsletterIssue.objects.get(pk=issue.pk)).message_for(ada)
+    _other, other_id = IssueMessages(issue).message_for(bob)
+
+    assert first.message()["Message-ID"] == first_id == again_id
+    assert re.fullmatch(
+        rf"<issue-{issue.pk}\.sub-{ada.pk}\.[0-9a-f]{{16}}@hub\.example\.eu>", again_id
+    )
+    assert other_id != first_id

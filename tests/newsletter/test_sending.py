@@ -88,8 +88,8 @@ def _later():
 
 
 def test_a_dead_workers_claimed_chunk_is_sent_once_its_claim_is_stale(mailbox, settings):
-    """A worker that claimed rows and died (its claim is older than any task may live) leaves
-    them queued; the next chunk takes them, and rows sent before the crash are not sent again."""
+    """A worker that claimed rows and died (its lease ran out unrenewed) leaves them queued; the
+    next chunk takes them, and rows sent before the crash are not sent again."""
     mailbox.flush_outbox = False
     subscribers = SubscriberFactory.create_batch(6)
     issue = NewsletterIssueFactory()
@@ -98,7 +98,7 @@ def test_a_dead_workers_claimed_chunk_is_sent_once_its_claim_is_stale(mailbox, s
     scope = sending.Scope(DeliveryKind.ISSUE, issue_id=issue.pk)
     crashed = sending.claim_chunk(scope, size=4)
     Delivery.objects.filter(pk=crashed[0]).update(status=DeliveryStatus.SENT)  # sent before dying
-    long_ago = timezone.now() - sending.claim_timeout() - dt.timedelta(seconds=1)
+    long_ago = timezone.now() - sending.lease_length() - dt.timedelta(seconds=1)
     Delivery.objects.filter(pk__in=crashed).update(claimed_at=long_ago)
 
     fresh = sending.claim_chunk(scope, size=10)
@@ -112,6 +112,63 @@ def test_a_dead_workers_claimed_chunk_is_sent_once_its_claim_is_stale(mailbox, s
     assert {m.envelope_recipients[0] for m in mailbox.received} == {
         s.email for s in subscribers
     } - {Delivery.objects.get(pk=crashed[0]).subscriber.email}
+
+
+@committed
+def test_a_working_chunk_keeps_its_rows_past_the_lease_and_frees_them_when_it_stops(settings):
+    """The lease thread renews the claim (on a connection of its own, as in a worker) so a slow
+    chunk's rows never pass for a dead worker's; without renewal they are free a lease later."""
+    settings.NEWSLETTER_CLAIM_LEASE_SECONDS = 3
+    SubscriberFactory.create_batch(3)
+    issue = NewsletterIssueFactory()
+    dispatch.queue_issue_deliveries(issue, timezone.now())
+    scope = sending.Scope(DeliveryKind.ISSUE, issue_id=issue.pk)
+    pks = sending.claim_chunk(scope)
+    lease = sending.Lease(pks)
+
+    lease.start()
+    time.sleep(4)
+    taken_while_renewed = sending.claim_chunk(scope)
+    lease.stop()
+    held = lease.held()
+    time.sleep(3.5)
+    taken_after = sending.claim_chunk(scope)
+
+    assert taken_while_renewed == []
+    assert held
+    assert sorted(taken_after) == sorted(pks)
+
+
+def test_a_chunk_that_finds_only_leased_rows_checks_back_when_the_first_lease_ends(settings):
+    SubscriberFactory.create_batch(2)
+    issue = NewsletterIssueFactory()
+    dispatch.queue_issue_deliveries(issue, timezone.now())
+    scope = sending.Scope(DeliveryKind.ISSUE, issue_id=issue.pk)
+    nothing_claimed = sending.seconds_until_a_lease_ends(scope)
+    sending.claim_chunk(scope)
+
+    delay = sending.seconds_until_a_lease_ends(scope)
+
+    assert nothing_claimed is None
+    lease = settings.NEWSLETTER_CLAIM_LEASE_SECONDS
+    assert lease - 1 < delay <= lease + 1
+
+
+def test_inline_tasks_never_check_back_on_their_own_leases(
+    mailbox, settings, django_capture_on_commit_callbacks
+):
+    """The embedded default runs tasks inline: a chunk's successor runs before the chunk
+    sends, finds its rows leased, and must not wait for them (it would wait for itself)."""
+    mailbox.flush_outbox = False
+    settings.NEWSLETTER_CHUNK_SIZE = 2
+    SubscriberFactory.create_batch(5)
+    issue = NewsletterIssueFactory()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        dispatch.send_issue_now(issue)
+
+    assert len(mailbox.received) == 5
+    assert NewsletterIssue.objects.get(pk=issue.pk).status == IssueStatus.SENT
 
 
 def test_a_fresh_claim_is_not_taken_by_another_chunk(settings):

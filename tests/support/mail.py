@@ -29,6 +29,7 @@ class MailSink:
         self.flush_outbox = True
         self.refuse = False  # answer 451 (try again later) to every message
         self.unknown = set()  # addresses answered 550 (no such user)
+        self.on_message = None  # called with each stored message, before the server's "250"
 
     @property
     def messages(self):
@@ -49,6 +50,8 @@ class MailSink:
         message = email.message_from_bytes(envelope.content, policy=policy.default)
         message.envelope_recipients = list(envelope.rcpt_tos)
         self.received.append(message)
+        if self.on_message is not None:
+            self.on_message(message)
         return "250 Message accepted for delivery"
 
     def to(self, address):
