@@ -6,24 +6,16 @@ import datetime as dt
 import django_filters
 from django import forms
 from django.db.models import Q
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 
 from clusters.filters import cluster_filter
-from dsihub.content_version import cached
-from listings.filters import QuickSelect, area_filter
+from listings.filters import CountriesInUseMixin, area_filter, country_filter, quick
 
 from .choices import EventFormat, When
-from .models import Event
 
 
-def _quick(filter_class, **kwargs):
-    return filter_class(widget=QuickSelect, **kwargs)
-
-
-class EventFilterSet(django_filters.FilterSet):
-    when = _quick(
+class EventFilterSet(CountriesInUseMixin, django_filters.FilterSet):
+    when = quick(
         django_filters.ChoiceFilter,
         choices=When.choices,
         method="filter_when",
@@ -34,10 +26,8 @@ class EventFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(method="filter_text", label=_("Text"))
     cluster = cluster_filter()
     area = area_filter()
-    country = _quick(
-        django_filters.ChoiceFilter, label=_("Country"), empty_label=_("Any country"), choices=[]
-    )
-    format = _quick(
+    country = country_filter()
+    format = quick(
         django_filters.ChoiceFilter,
         choices=EventFormat.choices,
         label=_("Format"),
@@ -54,13 +44,6 @@ class EventFilterSet(django_filters.FilterSet):
     date_to = django_filters.DateFilter(
         method="filter_to", label=_("Until"), widget=forms.DateInput(attrs={"type": "date"})
     )
-
-    @property
-    def form(self):
-        if not hasattr(self, "_form"):
-            form = super().form
-            form.fields["country"].choices = countries_in_use()
-        return self._form
 
     @property
     def past(self):
@@ -85,23 +68,6 @@ class EventFilterSet(django_filters.FilterSet):
 
     def filter_to(self, queryset, name, value):
         return queryset.filter(next_start__lt=_midnight(value + dt.timedelta(days=1)))
-
-
-def countries_in_use():
-    """Countries that have published events, by name; kept until the content changes."""
-    return cached("event-countries", (get_language(),), _countries_in_use)
-
-
-def _countries_in_use():
-    codes = (
-        Event.objects.published()
-        .exclude(country="")
-        .order_by()
-        .values_list("country", flat=True)
-        .distinct()
-    )
-    named = ((code, countries.name(code) or code) for code in codes)
-    return sorted(named, key=lambda choice: choice[1].casefold())
 
 
 # "from" and "to" are the shareable names in the address (not Python identifiers).

@@ -80,11 +80,7 @@ class EventForm(FieldsetsMixin, HoneypotMixin, ClusterForm):
         required=False,
         help_text=_("An organisation on the hub; leave empty if it is not listed."),
     )
-    image = SafeImageField(
-        label=_("Image"),
-        required=False,
-        help_text=_("PNG, JPEG or WebP, at most 5 MB, between 64 and 4000 pixels wide and high."),
-    )
+    image = SafeImageField(label=_("Image"), required=False)
 
     fieldsets = [
         Fieldset("about", _("About"), ["title", "summary", "body", "organiser", "image"]),

@@ -22,7 +22,7 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.search import index
 
 from accounts.uploads import random_name
-from moderation.models import ModeratedModel, ModeratedQuerySet
+from moderation.models import ModeratedQuerySet, ReviewedModel
 
 from .choices import PLACED_FORMATS, EventFormat, Frequency
 from .policy import EventPublishingPolicy
@@ -62,7 +62,7 @@ class EventQuerySet(ModeratedQuerySet):
     def for_page(self):
         """An event's page: place, organiser, clusters and areas."""
         cluster_model = self.model._meta.get_field("clusters").related_model
-        return self.select_related("city", "organiser", "owner").prefetch_related(
+        return self.select_related("city", "organiser", "submitted_by").prefetch_related(
             Prefetch("clusters", queryset=cluster_model.objects.order_by("sort_order")),
             "areas",
         )
@@ -75,7 +75,7 @@ class EventQuerySet(ModeratedQuerySet):
         return self.filter(clusters__leads=user).distinct()
 
 
-class Event(index.Indexed, ModeratedModel):
+class Event(index.Indexed, ReviewedModel):
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=220, unique=True)
     summary = models.CharField(
@@ -131,14 +131,6 @@ class Event(index.Indexed, ModeratedModel):
     # Private until published, then moved out of pending/ (moderation.uploads).
     image = models.ImageField(
         _("image"), upload_to=random_name("pending/events/images"), blank=True
-    )
-    owner = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="events",
-        verbose_name=_("submitted by"),
     )
     recurrence = models.CharField(
         _("repeats"), max_length=10, choices=Frequency.choices, blank=True
@@ -254,20 +246,6 @@ class Event(index.Indexed, ModeratedModel):
         if self.city_id:
             return str(self.city)
         return self.country.name if self.country else ""
-
-    def may_preview(self, user):
-        """The person who submitted it, the leads of its clusters and moderators see it (and its
-        files) before approval."""
-        from moderation.roles import is_moderator
-
-        if not user.is_authenticated:
-            return False
-        if user.pk == self.owner_id or is_moderator(user):
-            return True
-        return self.pk is not None and self.clusters.filter(leads=user).exists()
-
-    def get_review_recipients(self):
-        return [self.owner] if self.owner_id else []
 
     def get_absolute_url(self):
         return reverse("events:event-detail", kwargs={"slug": self.slug})

@@ -59,7 +59,7 @@ class EventViewSet(ModeratedSnippetViewSet):
             FieldPanel("clusters"),
             FieldPanel("areas"),
             FieldPanel("image"),
-            FieldPanel("owner"),
+            FieldPanel("submitted_by"),
         ]
     )
 

@@ -72,6 +72,17 @@ class FundingCallFilterSet(django_filters.FilterSet):
         widget=forms.NumberInput(attrs={"min": 0, "step": 1}),
     )
 
+    @property
+    def showing_closed(self):
+        return self.form.is_valid() and self.form.cleaned_data.get("status") == CallStatus.CLOSED
+
+    def filter_queryset(self, queryset):
+        """Open calls, closing soonest first (rolling last), or the archive, latest first."""
+        queryset = super().filter_queryset(queryset)
+        if self.showing_closed:
+            return queryset.closed().by_latest_deadline()
+        return queryset.open().by_deadline()
+
     def filter_text(self, queryset, name, value):
         words = value.strip()
         return queryset.filter(
@@ -79,7 +90,7 @@ class FundingCallFilterSet(django_filters.FilterSet):
         )
 
     def filter_status(self, queryset, name, value):
-        return queryset  # the view chooses open or closed calls (and their order)
+        return queryset  # filter_queryset chooses open or closed calls (and their order)
 
     def filter_audience(self, queryset, name, value):
         return queryset.filter(audiences__contains=value)

@@ -11,7 +11,7 @@ from django_countries.fields import CountryField
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.search import index
 
-from moderation.models import ModeratedModel, ModeratedQuerySet
+from moderation.models import ModeratedQuerySet, ReviewedModel
 
 from .choices import Audience, Currency, FundingType
 from .fields import ChoiceListField
@@ -55,7 +55,7 @@ class FundingCallQuerySet(ModeratedQuerySet):
         return calls.distinct()
 
 
-class FundingCall(index.Indexed, ModeratedModel):
+class FundingCall(index.Indexed, ReviewedModel):
     """A grant, investment, programme or other support that innovators can apply for."""
 
     title = models.CharField(_("title"), max_length=200)
@@ -106,14 +106,6 @@ class FundingCall(index.Indexed, ModeratedModel):
         blank=True,
         related_name="funding_calls",
         verbose_name=_("areas of impact"),
-    )
-    submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="submitted_funding_calls",
-        editable=False,
     )
 
     objects = FundingCallQuerySet.as_manager()
@@ -174,18 +166,6 @@ class FundingCall(index.Indexed, ModeratedModel):
     def audience_labels(self):
         labels = dict(Audience.choices)
         return [labels[value] for value in self.audiences if value in labels]
-
-    def may_preview(self, user):
-        """The submitter and moderators see a call before it is published."""
-        return super().may_preview(user) or (
-            user.is_authenticated and self.submitted_by_id == user.pk
-        )
-
-    def may_edit(self, user):
-        return self.may_preview(user)
-
-    def get_review_recipients(self):
-        return [self.submitted_by] if self.submitted_by_id else []
 
 
 class SavedCall(models.Model):

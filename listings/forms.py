@@ -230,11 +230,7 @@ class ListingForm(FieldsetsMixin, HoneypotMixin, ClusterForm):
         max_length=1000,
         help_text=_("Separated by commas, for example: open data, civic tech, co-design."),
     )
-    logo = SafeImageField(
-        label=_("Logo"),
-        required=False,
-        help_text=_("PNG, JPEG or WebP, at most 5 MB, between 64 and 4000 pixels wide and high."),
-    )
+    logo = SafeImageField(label=_("Logo"), required=False)
     header_image = SafeImageField(
         label=_("Header image"),
         required=False,

@@ -15,6 +15,7 @@ from accounts.uploads import random_name
 from moderation.models import ModeratedModel, ModeratedQuerySet
 
 from .choices import MANAGER_ROLES, LinkKind
+from .policy import ListingPolicy
 
 
 class ListingQuerySet(ModeratedQuerySet):
@@ -91,6 +92,7 @@ class Listing(index.Indexed, ModeratedModel):
     last_confirmed_at = models.DateTimeField(_("last confirmed current"), null=True, blank=True)
 
     objects = ListingQuerySet.as_manager()
+    publishing_policy = ListingPolicy()
 
     #: Whether the owners are asked once a year to confirm the listing is current.
     asks_yearly_confirmation = False
@@ -114,13 +116,6 @@ class Listing(index.Indexed, ModeratedModel):
         obj = super().with_content_json(content)
         obj.last_confirmed_at = self.last_confirmed_at  # set by the yearly confirmation, not edits
         return obj
-
-    def may_preview(self, user):
-        """Members and moderators see what waits for review (files of a pending edit too)."""
-        from .access import standing
-
-        insider = standing(self, user)
-        return insider.is_member or insider.site_moderator
 
     def get_review_recipients(self):
         """Owners and admins: who hears about moderation decisions."""

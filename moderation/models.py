@@ -48,16 +48,40 @@ class ModeratedModel(
         return self._revisions
 
     def may_preview(self, user):
-        """Who may see this before it is published (its files included): moderators, and
-        whoever the model adds (the members of a listing)."""
-        from .roles import is_moderator
+        """Who may see this before it is published (its files included): the model's policy."""
+        return type(self).publishing_policy.may_preview(self, user)
 
-        return is_moderator(user)
+    def may_edit(self, user):
+        return type(self).publishing_policy.may_edit(self, user)
 
     @property
     def awaiting_review(self):
         """True while a submission or an edit waits for a moderator."""
         return self.workflow_in_progress
+
+
+class ReviewedModel(ModeratedModel):
+    """Reviewed content that one person submits (events, funding calls): no members, the
+    submitter previews and edits it (moderation.policy) and hears the moderators' decision.
+
+    The submitter is kept when their account goes (SET_NULL): the content is community
+    information, like a listing that has another owner.
+    """
+
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="submitted_%(class)ss",
+        verbose_name=_("submitted by"),
+    )
+
+    class Meta:
+        abstract = True
+
+    def get_review_recipients(self):
+        return [self.submitted_by] if self.submitted_by_id else []
 
 
 def moderated_models():
