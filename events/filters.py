@@ -9,41 +9,25 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from clusters.filters import cluster_filter
-from listings.filters import CountriesInUseMixin, area_filter, country_filter, quick
+from listings.filters import DATE, CountriesInUseMixin, area_filter, choice_filter, country_filter
 
 from .choices import EventFormat, When
 
 
 class EventFilterSet(CountriesInUseMixin, django_filters.FilterSet):
-    when = quick(
-        django_filters.ChoiceFilter,
-        choices=When.choices,
-        method="filter_when",
-        label=_("Upcoming or past"),
-        empty_label=None,
-        null_label=None,
+    when = choice_filter(
+        When.choices, _("Upcoming or past"), None, method="filter_when", null_label=None
     )
     q = django_filters.CharFilter(method="filter_text", label=_("Text"))
     cluster = cluster_filter()
     area = area_filter()
     country = country_filter()
-    format = quick(
-        django_filters.ChoiceFilter,
-        choices=EventFormat.choices,
-        label=_("Format"),
-        empty_label=_("Any format"),
-    )
+    format = choice_filter(EventFormat.choices, _("Format"), _("Any format"))
     free = django_filters.BooleanFilter(
         method="filter_free", label=_("Free only"), widget=forms.CheckboxInput
     )
-    date_from = django_filters.DateFilter(
-        method="filter_from",
-        label=_("From"),
-        widget=forms.DateInput(attrs={"type": "date"}),
-    )
-    date_to = django_filters.DateFilter(
-        method="filter_to", label=_("Until"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    date_from = django_filters.DateFilter(method="filter_from", label=_("From"), widget=DATE)
+    date_to = django_filters.DateFilter(method="filter_to", label=_("Until"), widget=DATE)
 
     @property
     def past(self):

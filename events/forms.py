@@ -6,13 +6,10 @@ from django import forms
 from django.core.validators import URLValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from modelcluster.forms import ClusterForm
 
 from listings.filters import QuickSelect
-from listings.forms import RICH_TEXT_HELP, Fieldset, FieldsetsMixin, city_field, clean_place
-from moderation.antispam import HoneypotMixin
+from listings.forms import Fieldset, SubmissionForm, city_field, clean_place
 from moderation.images import SafeImageField
-from moderation.richtext import sanitise_html
 from moderation.text import PlainTextField
 from organisations.chooser import OrganisationChooserField
 from taxonomy.models import Place
@@ -53,7 +50,10 @@ class HttpURLField(forms.URLField):
         super().__init__(assume_scheme="https", max_length=200, **kwargs)
 
 
-class EventForm(FieldsetsMixin, HoneypotMixin, ClusterForm):
+class EventForm(SubmissionForm):
+    checkbox_fields = ["clusters", "areas"]
+    prompts = {"recurrence": _("Does not repeat"), "country": _("Choose a country")}
+
     title = PlainTextField(label=_("Title"), max_length=200)
     start = LocalDateTimeField(label=_("Starts"), help_text=_("In the event's time zone."))
     end = LocalDateTimeField(label=_("Ends"), help_text=_("In the event's time zone."))
@@ -128,28 +128,14 @@ class EventForm(FieldsetsMixin, HoneypotMixin, ClusterForm):
         widgets = {
             "format": forms.RadioSelect,
             "recurrence_until": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "clusters": forms.CheckboxSelectMultiple,
-            "areas": forms.CheckboxSelectMultiple,
         }
         help_texts = {
             "price": _("For example “€10, €5 for students”. Leave empty if it is free."),
             "recurrence_count": _("How many times in all, the first included."),
         }
 
-    def __init__(self, *args, user=None, **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.user = user
-        self.fields["body"].help_text = RICH_TEXT_HELP
-        self.fields["body"].widget.attrs["rows"] = 8
-        self.fields["recurrence"].choices = [
-            ("", _("Does not repeat")),
-            *self.fields["recurrence"].choices[1:],
-        ]
-        country = self.fields["country"]
-        country.choices = [("", _("Choose a country")), *list(country.choices)[1:]]
-        for name in ("clusters", "areas"):
-            field = self.fields[name]
-            field.widget = forms.CheckboxSelectMultiple(choices=field.choices)
         if not self.is_bound:
             self._set_initial_values()
 
@@ -166,7 +152,6 @@ class EventForm(FieldsetsMixin, HoneypotMixin, ClusterForm):
 
     def clean(self):
         cleaned_data = super().clean()
-        cleaned_data["body"] = sanitise_html(cleaned_data.get("body", ""))
         cleaned_data["city"] = clean_place(self, cleaned_data)
         self._localise(cleaned_data)
         if cleaned_data.get("is_free"):

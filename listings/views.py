@@ -10,7 +10,7 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -78,6 +78,7 @@ class ListingDetailView(DetailView):
     """
 
     context_object_name = "listing"
+    list_url_name = None
     structured_data = None
     page_context = None
     cache_for_visitors = True
@@ -123,7 +124,7 @@ class ListingDetailView(DetailView):
         context = super().get_context_data(
             kind=opts.verbose_name,
             listing_kind=opts.model_name,
-            list_url=reverse(f"{opts.app_label}:{opts.model_name}-list"),
+            list_url=reverse(self.list_url_name),
             can_edit=standing.can_manage,
             review=review_status(listing) if insider else None,
             image_url=self.absolute_media_url(listing.logo),
@@ -237,7 +238,5 @@ class ListingViews(ReviewedViews):
         return patterns_for(self.model)
 
     def detail_page(self):
-        view = ListingDetailView.as_view(
-            model=self.model, structured_data=self.structured_data, page_context=self.page_context
-        )
-        return path("<slug:slug>/", view, name=self.url_name("detail"))
+        context = {"structured_data": self.structured_data, "page_context": self.page_context}
+        return self.page("<slug:slug>/", "detail", ListingDetailView, **context)

@@ -7,9 +7,6 @@ class ModerationConfig(AppConfig):
     verbose_name = _("Moderation")
 
     def ready(self):
-        from wagtail.signals import published
-
-        from . import signals, uploads
+        from . import signals
 
         signals.connect()
-        published.connect(uploads.on_published, dispatch_uid="moderation.publish_files")

@@ -59,6 +59,7 @@ class ReviewedListView(CachedFilterListMixin, FilterView):
     """Published rows, filtered and ordered by the FilterSet from GET parameters, paginated."""
 
     paginate_by = PAGE_SIZE
+    list_url_name = None  # the list is where the request is
     template_name_suffix = "_list"
     cache_for_visitors = True  # the same page for every anonymous visitor (explore.page_cache)
 
@@ -201,38 +202,34 @@ class ReviewedViews:
         """Pages between "new/" and "<slug>/" (a listing's membership pages)."""
         return []
 
+    def page(self, route, name, view_class, **attributes):
+        """`view_class` for this kind's model at `route`, named `url_name(name)`."""
+        attributes = {"model": self.model, "list_url_name": self.list_url_name(), **attributes}
+        view = view_class.as_view(**attributes)
+        return path(route, view, name=self.url_name(name))
+
     def list_page(self):
         names = {"context_object_name": self.list_name} if self.list_name else {}
-        view = self.list_view.as_view(
-            model=self.model, filterset_class=self.filterset_class, **names
-        )
-        return path("", view, name=self.url_name("list"))
+        return self.page("", "list", self.list_view, filterset_class=self.filterset_class, **names)
 
     def create_page(self):
         label = {"submit_label": self.submit_label} if self.submit_label else {}
-        view = self.create_view.as_view(
-            model=self.model,
-            form_class=self.form_class,
-            list_url_name=self.list_url_name(),
-            create_service=self.create_service,
-            create_title=self.create_title,
-            **label,
+        services = {"create_service": self.create_service, "create_title": self.create_title}
+        return self.page(
+            "new/", "create", self.create_view, form_class=self.form_class, **services, **label
         )
-        return path("new/", view, name=self.url_name("create"))
 
     def detail_page(self):
-        view = self.detail_view.as_view(
-            model=self.model,
+        return self.page(
+            "<slug:slug>/",
+            "detail",
+            self.detail_view,
             context_object_name=self.object_name,
-            list_url_name=self.list_url_name(),
             structured_data=self.structured_data,
             image_field=self.image_field,
             page_context=self.page_context,
         )
-        return path("<slug:slug>/", view, name=self.url_name("detail"))
 
     def edit_page(self):
-        view = self.edit_view.as_view(
-            model=self.model, form_class=self.form_class, update_service=self.update_service
-        )
-        return path("<slug:slug>/edit/", view, name=self.url_name("edit"))
+        attributes = {"form_class": self.form_class, "update_service": self.update_service}
+        return self.page("<slug:slug>/edit/", "edit", self.edit_view, **attributes)
