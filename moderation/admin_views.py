@@ -35,7 +35,8 @@ class ReportPermissionMixin(PermissionRequiredMixin):
 
 class AdminQueueView(WagtailAdminTemplateMixin, TemplateView):
     """A queue page in the Wagtail admin (reports here, organisation claims): `rows()` paginated
-    50 a page (`?p=`), each given its admin links by `annotate(rows, finder)`."""
+    50 a page (`?p=`), each given its admin links by `annotate(rows, finder)` (the page:
+    templates/moderation/admin_queue.html)."""
 
     paginate_by = 50
     paginator_class = WagtailPaginator
