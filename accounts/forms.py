@@ -50,11 +50,7 @@ class ProfileForm(forms.ModelForm):
         required=False,
         help_text=_("Type the name of your city; choose your country too."),
     )
-    photo = SafeImageField(
-        label=_("Photo"),
-        required=False,
-        help_text=_("A PNG, JPEG or WebP picture of at most 5 MB."),
-    )
+    photo = SafeImageField(label=_("Photo"), required=False)
     languages = forms.MultipleChoiceField(
         label=_("Languages I speak"),
         choices=settings.LANGUAGES,

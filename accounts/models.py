@@ -7,9 +7,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from django_countries.fields import CountryField
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
+
+from taxonomy.models import Placed
 
 from .choices import LinkKind
 from .uploads import random_name
@@ -52,7 +53,7 @@ class UserManager(BaseUserManager.from_queryset(UserQuerySet)):
         return self._create_user(email, password, **extra_fields)
 
 
-class User(AbstractBaseUser, PermissionsMixin):
+class User(AbstractBaseUser, PermissionsMixin, Placed):
     """A person with an account. The e-mail address is the login; there is no username."""
 
     email = models.EmailField(_("e-mail address"), unique=True)
@@ -85,15 +86,6 @@ class User(AbstractBaseUser, PermissionsMixin):
     )
     job_title = models.CharField(_("job title"), max_length=150, blank=True)
     company = models.CharField(_("organisation or company"), max_length=150, blank=True)
-    country = CountryField(_("country"), blank=True)
-    city = models.ForeignKey(
-        "taxonomy.Place",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("city"),
-    )
     skills = TaggableManager(
         through="accounts.UserSkill",
         blank=True,
@@ -145,12 +137,6 @@ class User(AbstractBaseUser, PermissionsMixin):
     def public_name(self):
         """The name shown on public pages; never the e-mail address (that is opt-in)."""
         return self.get_full_name() or gettext("Hub member")
-
-    @property
-    def place_label(self):
-        if self.city_id:
-            return str(self.city)
-        return self.country.name if self.country else ""
 
     @property
     def language_names(self):

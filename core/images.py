@@ -12,6 +12,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.template.defaultfilters import filesizeformat
+from django.utils.functional import lazy
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps, UnidentifiedImageError
@@ -24,7 +25,19 @@ FORMATS = {
     "JPEG": (".jpg", "image/jpeg"),
     "WEBP": (".webp", "image/webp"),
 }
+MEGABYTE = 1024 * 1024
 NOT_AN_IMAGE = _("This file is not a picture we can read. Upload a PNG, JPEG or WebP image.")
+
+
+def _limits_help():
+    return _(
+        "PNG, JPEG or WebP, at most %(megabytes)s MB, between %(min)s and %(max)s pixels wide "
+        "and high."
+    ) % {"megabytes": MAX_UPLOAD_BYTES // MEGABYTE, "min": MIN_SIDE, "max": MAX_SIDE}
+
+
+#: The help text of every picture field, from the limits above (in the reader's language).
+LIMITS_HELP = lazy(_limits_help, str)()
 
 
 def clean_uploaded_image(upload):
@@ -81,9 +94,14 @@ def _reencode(image):
 
 
 class SafeImageField(forms.ImageField):
-    """An ImageField whose cleaned value is the checked, re-encoded copy of the upload."""
+    """An ImageField whose cleaned value is the checked, re-encoded copy of the upload; its help
+    text states the limits unless the form says otherwise."""
 
     default_error_messages = {"invalid_image": NOT_AN_IMAGE}
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("help_text", LIMITS_HELP)
+        super().__init__(**kwargs)
 
     def to_python(self, data):
         if data in self.empty_values:

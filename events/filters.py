@@ -6,61 +6,34 @@ import datetime as dt
 import django_filters
 from django import forms
 from django.db.models import Q
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 
 from clusters.filters import cluster_filter
-from core.content_version import cached
-from listings.filters import QuickSelect, area_filter
+from listings.filters import (
+    DATE,
+    CountriesInUseMixin,
+    area_filter,
+    choice_filter,
+    country_filter,
+)
 
 from .choices import EventFormat, When
-from .models import Event
 
 
-def _quick(filter_class, **kwargs):
-    return filter_class(widget=QuickSelect, **kwargs)
-
-
-class EventFilterSet(django_filters.FilterSet):
-    when = _quick(
-        django_filters.ChoiceFilter,
-        choices=When.choices,
-        method="filter_when",
-        label=_("Upcoming or past"),
-        empty_label=None,
-        null_label=None,
+class EventFilterSet(CountriesInUseMixin, django_filters.FilterSet):
+    when = choice_filter(
+        When.choices, _("Upcoming or past"), None, method="filter_when", null_label=None
     )
     q = django_filters.CharFilter(method="filter_text", label=_("Text"))
     cluster = cluster_filter()
     area = area_filter()
-    country = _quick(
-        django_filters.ChoiceFilter, label=_("Country"), empty_label=_("Any country"), choices=[]
-    )
-    format = _quick(
-        django_filters.ChoiceFilter,
-        choices=EventFormat.choices,
-        label=_("Format"),
-        empty_label=_("Any format"),
-    )
+    country = country_filter()
+    format = choice_filter(EventFormat.choices, _("Format"), _("Any format"))
     free = django_filters.BooleanFilter(
         method="filter_free", label=_("Free only"), widget=forms.CheckboxInput
     )
-    date_from = django_filters.DateFilter(
-        method="filter_from",
-        label=_("From"),
-        widget=forms.DateInput(attrs={"type": "date"}),
-    )
-    date_to = django_filters.DateFilter(
-        method="filter_to", label=_("Until"), widget=forms.DateInput(attrs={"type": "date"})
-    )
-
-    @property
-    def form(self):
-        if not hasattr(self, "_form"):
-            form = super().form
-            form.fields["country"].choices = countries_in_use()
-        return self._form
+    date_from = django_filters.DateFilter(method="filter_from", label=_("From"), widget=DATE)
+    date_to = django_filters.DateFilter(method="filter_to", label=_("Until"), widget=DATE)
 
     @property
     def past(self):
@@ -85,23 +58,6 @@ class EventFilterSet(django_filters.FilterSet):
 
     def filter_to(self, queryset, name, value):
         return queryset.filter(next_start__lt=_midnight(value + dt.timedelta(days=1)))
-
-
-def countries_in_use():
-    """Countries that have published events, by name; kept until the content changes."""
-    return cached("event-countries", (get_language(),), _countries_in_use)
-
-
-def _countries_in_use():
-    codes = (
-        Event.objects.published()
-        .exclude(country="")
-        .order_by()
-        .values_list("country", flat=True)
-        .distinct()
-    )
-    named = ((code, countries.name(code) or code) for code in codes)
-    return sorted(named, key=lambda choice: choice[1].casefold())
 
 
 # "from" and "to" are the shareable names in the address (not Python identifiers).

@@ -6,14 +6,16 @@ from django import forms
 from django.core.validators import URLValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from modelcluster.forms import ClusterForm
 
-from core.antispam import HoneypotMixin
 from core.images import SafeImageField
 from core.text import PlainTextField
 from listings.filters import QuickSelect
-from listings.forms import RICH_TEXT_HELP, Fieldset, FieldsetsMixin, city_field, clean_place
-from moderation.richtext import sanitise_html
+from listings.forms import (
+    Fieldset,
+    SubmissionForm,
+    city_field,
+    clean_place,
+)
 from organisations.chooser import OrganisationChooserField
 from taxonomy.models import Place
 
@@ -53,7 +55,10 @@ class HttpURLField(forms.URLField):
         super().__init__(assume_scheme="https", max_length=200, **kwargs)
 
 
-class EventForm(FieldsetsMixin, HoneypotMixin, ClusterForm):
+class EventForm(SubmissionForm):
+    checkbox_fields = ["clusters", "areas"]
+    prompts = {"recurrence": _("Does not repeat"), "country": _("Choose a country")}
+
     title = PlainTextField(label=_("Title"), max_length=200)
     start = LocalDateTimeField(label=_("Starts"), help_text=_("In the event's time zone."))
     end = LocalDateTimeField(label=_("Ends"), help_text=_("In the event's time zone."))
@@ -80,11 +85,7 @@ class EventForm(FieldsetsMixin, HoneypotMixin, ClusterForm):
         required=False,
         help_text=_("An organisation on the hub; leave empty if it is not listed."),
     )
-    image = SafeImageField(
-        label=_("Image"),
-        required=False,
-        help_text=_("PNG, JPEG or WebP, at most 5 MB, between 64 and 4000 pixels wide and high."),
-    )
+    image = SafeImageField(label=_("Image"), required=False)
 
     fieldsets = [
         Fieldset("about", _("About"), ["title", "summary", "body", "organiser", "image"]),
@@ -132,28 +133,14 @@ class EventForm(FieldsetsMixin, HoneypotMixin, ClusterForm):
         widgets = {
             "format": forms.RadioSelect,
             "recurrence_until": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "clusters": forms.CheckboxSelectMultiple,
-            "areas": forms.CheckboxSelectMultiple,
         }
         help_texts = {
             "price": _("For example “€10, €5 for students”. Leave empty if it is free."),
             "recurrence_count": _("How many times in all, the first included."),
         }
 
-    def __init__(self, *args, user=None, **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.user = user
-        self.fields["body"].help_text = RICH_TEXT_HELP
-        self.fields["body"].widget.attrs["rows"] = 8
-        self.fields["recurrence"].choices = [
-            ("", _("Does not repeat")),
-            *self.fields["recurrence"].choices[1:],
-        ]
-        country = self.fields["country"]
-        country.choices = [("", _("Choose a country")), *list(country.choices)[1:]]
-        for name in ("clusters", "areas"):
-            field = self.fields[name]
-            field.widget = forms.CheckboxSelectMultiple(choices=field.choices)
         if not self.is_bound:
             self._set_initial_values()
 
@@ -170,7 +157,6 @@ class EventForm(FieldsetsMixin, HoneypotMixin, ClusterForm):
 
     def clean(self):
         cleaned_data = super().clean()
-        cleaned_data["body"] = sanitise_html(cleaned_data.get("body", ""))
         cleaned_data["city"] = clean_place(self, cleaned_data)
         self._localise(cleaned_data)
         if cleaned_data.get("is_free"):

@@ -17,12 +17,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from django_countries.fields import CountryField
-from modelcluster.fields import ParentalManyToManyField
 from wagtail.search import index
 
 from accounts.uploads import random_name
-from moderation.models import ModeratedModel, ModeratedQuerySet
+from moderation.models import ModeratedQuerySet, ReviewedModel, optional_link, optional_links
+from taxonomy.models import Placed
 
 from .choices import PLACED_FORMATS, EventFormat, Frequency
 from .policy import EventPublishingPolicy
@@ -62,7 +61,7 @@ class EventQuerySet(ModeratedQuerySet):
     def for_page(self):
         """An event's page: place, organiser, clusters and areas."""
         cluster_model = self.model._meta.get_field("clusters").related_model
-        return self.select_related("city", "organiser", "owner").prefetch_related(
+        return self.select_related("city", "organiser", "submitted_by").prefetch_related(
             Prefetch("clusters", queryset=cluster_model.objects.order_by("sort_order")),
             "areas",
         )
@@ -75,9 +74,7 @@ class EventQuerySet(ModeratedQuerySet):
         return self.filter(clusters__leads=user).distinct()
 
 
-class Event(index.Indexed, ModeratedModel):
-    title = models.CharField(_("title"), max_length=200)
-    slug = models.SlugField(_("slug"), max_length=220, unique=True)
+class Event(index.Indexed, ReviewedModel, Placed):
     summary = models.CharField(
         _("summary"),
         max_length=300,
@@ -98,47 +95,20 @@ class Event(index.Indexed, ModeratedModel):
     )
     venue = models.CharField(_("venue"), max_length=200, blank=True)
     address = models.CharField(_("address"), max_length=255, blank=True)
-    country = CountryField(_("country"), blank=True)
-    city = models.ForeignKey(
-        "taxonomy.Place",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("city"),
-    )
     online_url = models.URLField(_("online address"), blank=True, validators=[http_url])
     registration_url = models.URLField(_("registration page"), blank=True, validators=[http_url])
     is_free = models.BooleanField(_("free of charge"), default=False)
     price = models.CharField(_("price"), max_length=100, blank=True)
-    organiser = models.ForeignKey(
-        "organisations.Organisation",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="events",
-        verbose_name=_("organiser"),
+    organiser = optional_link(
+        "organisations.Organisation", related_name="events", verbose_name=_("organiser")
     )
-    clusters = ParentalManyToManyField(
-        "clusters.Cluster", blank=True, related_name="events", verbose_name=_("clusters")
-    )
-    areas = ParentalManyToManyField(
-        "taxonomy.AreaOfImpact",
-        blank=True,
-        related_name="events",
-        verbose_name=_("areas of impact"),
+    clusters = optional_links("clusters.Cluster", related_name="events", verbose_name=_("clusters"))
+    areas = optional_links(
+        "taxonomy.AreaOfImpact", related_name="events", verbose_name=_("areas of impact")
     )
     # Private until published, then moved out of pending/ (moderation.uploads).
     image = models.ImageField(
         _("image"), upload_to=random_name("pending/events/images"), blank=True
-    )
-    owner = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="events",
-        verbose_name=_("submitted by"),
     )
     recurrence = models.CharField(
         _("repeats"), max_length=10, choices=Frequency.choices, blank=True
@@ -151,11 +121,7 @@ class Event(index.Indexed, ModeratedModel):
     objects = EventQuerySet.as_manager()
     publishing_policy = EventPublishingPolicy()
 
-    search_fields = [
-        index.SearchField("title", boost=3),
-        index.SearchField("summary"),
-        index.FilterField("live"),
-    ]
+    search_fields = [*ReviewedModel.search_fields, index.SearchField("summary")]
 
     class Meta:
         verbose_name = _("event")
@@ -173,13 +139,6 @@ class Event(index.Indexed, ModeratedModel):
                 fields=["next_start", "id"], condition=Q(live=True), name="event_next_order"
             ),
         ]
-
-    def __str__(self):
-        return self.title
-
-    @property
-    def name(self):
-        return self.title
 
     def save(self, *args, **kwargs):
         self.refresh_occurrences()
@@ -248,26 +207,6 @@ class Event(index.Indexed, ModeratedModel):
     @property
     def is_placed(self):
         return self.format in PLACED_FORMATS
-
-    @property
-    def place_label(self):
-        if self.city_id:
-            return str(self.city)
-        return self.country.name if self.country else ""
-
-    def may_preview(self, user):
-        """The person who submitted it, the leads of its clusters and moderators see it (and its
-        files) before approval."""
-        from moderation.roles import is_moderator
-
-        if not user.is_authenticated:
-            return False
-        if user.pk == self.owner_id or is_moderator(user):
-            return True
-        return self.pk is not None and self.clusters.filter(leads=user).exists()
-
-    def get_review_recipients(self):
-        return [self.owner] if self.owner_id else []
 
     def get_absolute_url(self):
         return reverse("events:event-detail", kwargs={"slug": self.slug})

@@ -16,6 +16,18 @@ class EventPublishingPolicy(PublishingPolicy):
     def _publishes(self, event, user):
         return is_moderator(user) or is_editor(user) or leads_a_cluster_of(event, user)
 
+    def may_preview(self, event, user):
+        """Its submitter, the leads of its clusters and moderators see it before approval."""
+        if super().may_preview(event, user):
+            return True
+        if not user.is_authenticated or event.pk is None:
+            return False
+        return event.clusters.filter(leads=user).exists()
+
+    def may_edit(self, event, user):
+        """Its submitter, moderators and editors edit it."""
+        return super().may_edit(event, user) or is_editor(user)
+
 
 def leads_a_cluster_of(event, user):
     """Whether `user` leads one of the clusters chosen for `event` (saved or in a revision)."""

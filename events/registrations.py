@@ -8,8 +8,8 @@
 - clusters' pages: the cluster's upcoming events (clusters.sections).
 
 Account deletion: a person's events stay (community information, like a listing with another
-owner) with `owner` cleared by the foreign key; nothing needs to be handed over first, so events
-register no deletion blocker.
+owner) with `submitted_by` cleared by the foreign key; nothing needs to be handed over first, so
+events register no deletion blocker.
 """
 
 from django.db.models import Prefetch
@@ -46,7 +46,7 @@ def register():
 
 
 def export_events(user):
-    events = Event.objects.filter(owner=user).order_by("start")
+    events = Event.objects.filter(submitted_by=user).order_by("start")
     return "events", [
         {
             "title": event.title,
@@ -71,7 +71,7 @@ def _with_state(events):
 
 def dashboard(user):
     """The person's own events, and the events of the clusters they lead, with review state."""
-    own = _with_state(Event.objects.filter(owner=user)).order_by("-start")[:DASHBOARD_SIZE]
+    own = _with_state(Event.objects.filter(submitted_by=user)).order_by("-start")[:DASHBOARD_SIZE]
     led = list(user.led_clusters.order_by("sort_order"))
     cluster_events = []
     if led:

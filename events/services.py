@@ -10,22 +10,21 @@ from django.utils import timezone
 
 from accounts.mail import absolute_url, send_email
 from core.content_version import bump_content_version
-from moderation.services import submit_edit, submit_new
+from moderation.services import submit_edit, submit_reviewed
 
 from .models import Event
 
 
 @transaction.atomic
 def create_event(event, *, by, token=None):
-    """Submit a new `event` (its form's save(commit=False)); `by` becomes its owner.
+    """Submit a new `event` (its form's save(commit=False)); `by` is recorded as its submitter.
 
     Publishes at once when the policy says so; otherwise the event waits for a moderator and
     the leads of its clusters get an e-mail. Refuses like `submit_new` (pending cap, a form
     posted twice). `event.live` tells which.
     """
-    event.owner = by
-    outcome = submit_new(event, by=by, slug_from=event.title, token=token)
-    if outcome == "pending":
+    submit_reviewed(event, by=by, token=token)
+    if not event.live:
         notify_cluster_leads(event, by=by)
     return event
 

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from clusters.filters import cluster_filter
-from listings.filters import QuickSelect, area_filter
+from listings.filters import DATE, area_filter, choice_filter
 
 from .choices import Audience, CallStatus, FundingType
 from .models import FundingCall
@@ -28,33 +28,13 @@ FILTER_PARAMETERS = (
 
 class FundingCallFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(method="filter_text", label=_("Words"))
-    status = django_filters.ChoiceFilter(
-        method="filter_status",
-        choices=CallStatus.choices,
-        empty_label=None,
-        label=_("Show"),
-        widget=QuickSelect,
+    status = choice_filter(CallStatus.choices, _("Show"), None, method="filter_status")
+    type = choice_filter(FundingType.choices, _("Type"), _("Any type"), field_name="call_type")
+    audience = choice_filter(
+        Audience.choices, _("Who can apply"), _("Anyone"), method="filter_audience"
     )
-    type = django_filters.ChoiceFilter(
-        field_name="call_type",
-        choices=FundingType.choices,
-        empty_label=_("Any type"),
-        label=_("Type"),
-        widget=QuickSelect,
-    )
-    audience = django_filters.ChoiceFilter(
-        method="filter_audience",
-        choices=Audience.choices,
-        empty_label=_("Anyone"),
-        label=_("Who can apply"),
-        widget=QuickSelect,
-    )
-    country = django_filters.ChoiceFilter(
-        method="filter_country",
-        choices=list(countries),
-        empty_label=_("Any country"),
-        label=_("Open to applicants from"),
-        widget=QuickSelect,
+    country = choice_filter(
+        list(countries), _("Open to applicants from"), _("Any country"), method="filter_country"
     )
     cluster = cluster_filter()
     area = area_filter()
@@ -62,7 +42,7 @@ class FundingCallFilterSet(django_filters.FilterSet):
         field_name="closes_on",
         lookup_expr="lte",
         label=_("Closes on or before"),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DATE,
     )
     min_amount = django_filters.NumberFilter(
         method="filter_min_amount",
@@ -72,6 +52,17 @@ class FundingCallFilterSet(django_filters.FilterSet):
         widget=forms.NumberInput(attrs={"min": 0, "step": 1}),
     )
 
+    @property
+    def showing_closed(self):
+        return self.form.is_valid() and self.form.cleaned_data.get("status") == CallStatus.CLOSED
+
+    def filter_queryset(self, queryset):
+        """Open calls, closing soonest first (rolling last), or the archive, latest first."""
+        queryset = super().filter_queryset(queryset)
+        if self.showing_closed:
+            return queryset.closed().by_latest_deadline()
+        return queryset.open().by_deadline()
+
     def filter_text(self, queryset, name, value):
         words = value.strip()
         return queryset.filter(
@@ -79,7 +70,7 @@ class FundingCallFilterSet(django_filters.FilterSet):
         )
 
     def filter_status(self, queryset, name, value):
-        return queryset  # the view chooses open or closed calls (and their order)
+        return queryset  # filter_queryset chooses open or closed calls (and their order)
 
     def filter_audience(self, queryset, name, value):
         return queryset.filter(audiences__contains=value)

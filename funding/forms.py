@@ -3,12 +3,9 @@
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from modelcluster.forms import ClusterForm
 
-from core.antispam import HoneypotMixin
 from core.text import PlainTextField
-from listings.forms import RICH_TEXT_HELP, Fieldset
-from moderation.richtext import sanitise_html
+from listings.forms import Fieldset, SubmissionForm
 from organisations.chooser import OrganisationChooserField
 
 from .models import FundingCall
@@ -16,7 +13,10 @@ from .models import FundingCall
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class FundingCallForm(HoneypotMixin, ClusterForm):
+class FundingCallForm(SubmissionForm):
+    checkbox_fields = ["clusters", "areas"]
+    prompts = {"call_type": _("Choose a type")}
+
     title = PlainTextField(label=_("Title"), max_length=200)
     url = forms.URLField(
         label=_("Web address of the call"),
@@ -70,30 +70,20 @@ class FundingCallForm(HoneypotMixin, ClusterForm):
         widgets = {
             "opens_on": DATE_INPUT,
             "closes_on": DATE_INPUT,
-            "clusters": forms.CheckboxSelectMultiple,
-            "areas": forms.CheckboxSelectMultiple,
         }
         help_texts = {
             "amount_min": _("Optional, in whole units of the currency."),
             "opens_on": _("Leave empty if it is open already."),
         }
 
-    def __init__(self, *args, user=None, **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.user = user
-        self.fields["body"].help_text = RICH_TEXT_HELP
-        self.fields["body"].widget.attrs["rows"] = 8
-        self.fields["call_type"].choices = [
-            ("", _("Choose a type")),
-            *self.fields["call_type"].choices[1:],
-        ]
         self.fields["countries"].widget.attrs["size"] = 8
         if self.instance.funder_organisation_id and not self.is_bound:
             self.initial["funder_organisation"] = self.instance.funder_organisation
 
     def clean(self):
         cleaned_data = super().clean()
-        cleaned_data["body"] = sanitise_html(cleaned_data.get("body", ""))
         self._check_funder(cleaned_data)
         self._check_dates(cleaned_data)
         self._check_amounts(cleaned_data)
@@ -118,21 +108,3 @@ class FundingCallForm(HoneypotMixin, ClusterForm):
             self.add_error(
                 "amount_max", _("The largest amount cannot be smaller than the smallest.")
             )
-
-    def grouped_fields(self):
-        """The fieldsets with bound fields, for components/listing_form.html."""
-        return [
-            Fieldset(group.key, group.legend, [self[name] for name in group.fields])
-            for group in self.fieldsets
-        ]
-
-    def error_summary(self):
-        """Every problem as (field id or None, label, message), in the order of the page."""
-        items = [(None, None, error) for error in self.non_field_errors()]
-        for group in self.grouped_fields():
-            for field in group.fields:
-                target = field.id_for_label or field.auto_id
-                if field.widget_type == "checkboxselectmultiple":
-                    target = f"{field.auto_id}_0"
-                items.extend((target, field.label, error) for error in field.errors)
-        return items

@@ -8,10 +8,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
-from modelcluster.fields import ParentalManyToManyField
 from wagtail.search import index
 
-from moderation.models import ModeratedModel, ModeratedQuerySet
+from moderation.models import ModeratedQuerySet, ReviewedModel, optional_link, optional_links
 
 from .choices import Audience, Currency, FundingType
 from .fields import ChoiceListField
@@ -55,11 +54,9 @@ class FundingCallQuerySet(ModeratedQuerySet):
         return calls.distinct()
 
 
-class FundingCall(index.Indexed, ModeratedModel):
+class FundingCall(index.Indexed, ReviewedModel):
     """A grant, investment, programme or other support that innovators can apply for."""
 
-    title = models.CharField(_("title"), max_length=200)
-    slug = models.SlugField(_("slug"), max_length=220, unique=True)
     summary = models.CharField(
         _("summary"),
         max_length=300,
@@ -68,11 +65,8 @@ class FundingCall(index.Indexed, ModeratedModel):
     body = models.TextField(_("details"), blank=True)
     url = models.URLField(_("web address of the call"), max_length=500)
     funder = models.CharField(_("funder"), max_length=200, blank=True)
-    funder_organisation = models.ForeignKey(
+    funder_organisation = optional_link(
         "organisations.Organisation",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
         related_name="funding_calls",
         verbose_name=_("funder on the hub"),
     )
@@ -98,32 +92,20 @@ class FundingCall(index.Indexed, ModeratedModel):
         blank=True,
         help_text=_("Leave empty for a rolling call (applications any time)."),
     )
-    clusters = ParentalManyToManyField(
-        "clusters.Cluster", blank=True, related_name="funding_calls", verbose_name=_("clusters")
+    clusters = optional_links(
+        "clusters.Cluster", related_name="funding_calls", verbose_name=_("clusters")
     )
-    areas = ParentalManyToManyField(
-        "taxonomy.AreaOfImpact",
-        blank=True,
-        related_name="funding_calls",
-        verbose_name=_("areas of impact"),
-    )
-    submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="submitted_funding_calls",
-        editable=False,
+    areas = optional_links(
+        "taxonomy.AreaOfImpact", related_name="funding_calls", verbose_name=_("areas of impact")
     )
 
     objects = FundingCallQuerySet.as_manager()
     publishing_policy = FundingCallPolicy()
 
     search_fields = [
-        index.SearchField("title", boost=3),
+        *ReviewedModel.search_fields,
         index.SearchField("summary"),
         index.SearchField("funder"),
-        index.FilterField("live"),
     ]
 
     class Meta:
@@ -136,14 +118,6 @@ class FundingCall(index.Indexed, ModeratedModel):
                 fields=["closes_on", "id"], condition=Q(live=True), name="funding_open_by_deadline"
             ),
         ]
-
-    def __str__(self):
-        return self.title
-
-    @property
-    def name(self):
-        """What the shared moderation e-mails and report links call any submitted content."""
-        return self.title
 
     def get_absolute_url(self):
         return reverse("funding:call-detail", kwargs={"slug": self.slug})
@@ -174,18 +148,6 @@ class FundingCall(index.Indexed, ModeratedModel):
     def audience_labels(self):
         labels = dict(Audience.choices)
         return [labels[value] for value in self.audiences if value in labels]
-
-    def may_preview(self, user):
-        """The submitter and moderators see a call before it is published."""
-        return super().may_preview(user) or (
-            user.is_authenticated and self.submitted_by_id == user.pk
-        )
-
-    def may_edit(self, user):
-        return self.may_preview(user)
-
-    def get_review_recipients(self):
-        return [self.submitted_by] if self.submitted_by_id else []
 
 
 class SavedCall(models.Model):

@@ -11,23 +11,17 @@ SECTION_SIZE = 10
 
 
 def open_calls_of_funder(organisation, *, limit=SECTION_SIZE):
-    return list(
-        FundingCall.objects.published()
-        .open()
-        .filter(funder_organisation=organisation)
-        .for_cards()
-        .by_deadline()[:limit]
-    )
+    return _open_calls(limit, funder_organisation=organisation)
 
 
 def open_calls_of_cluster(cluster, *, limit=SECTION_SIZE):
-    return list(
-        FundingCall.objects.published()
-        .open()
-        .filter(clusters=cluster)
-        .for_cards()
-        .by_deadline()[:limit]
-    )
+    return _open_calls(limit, clusters=cluster)
+
+
+def _open_calls(limit, **lookups):
+    """Published open calls matching `lookups`, closing soonest first, as cards."""
+    calls = FundingCall.objects.published().open().filter(**lookups)
+    return list(calls.for_cards().by_deadline()[:limit])
 
 
 def matches_for_listing(listing, *, limit=MATCHES_SHOWN):

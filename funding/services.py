@@ -1,4 +1,5 @@
-"""Submitting and editing funding calls, saving them, and reminding savers of deadlines."""
+"""Saving funding calls and reminding savers of deadlines. Calls are submitted and edited
+through moderation's services (`submit_reviewed`, `submit_edit`), like any reviewed content."""
 
 import datetime as dt
 import logging
@@ -9,38 +10,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.mail import absolute_url, send_email
-from moderation.services import (
-    check_pending_cap,
-    lock_for_moderation,
-    submit_for_review,
-    submit_new,
-)
 
 from .choices import REMINDER_THRESHOLDS
 from .models import FundingCall, ReminderSent, SavedCall
 
 logger = logging.getLogger(__name__)
-
-
-@transaction.atomic
-def create_call(call, *, by, token=None):
-    """Submit a new call built by its form; published at once or put in review (the call's
-    publishing policy decides). `by` is recorded as its submitter."""
-    call.submitted_by = by
-    submit_new(call, by=by, slug_from=call.title, token=token)
-    return call
-
-
-@transaction.atomic
-def update_call(call, *, by):
-    """Submit an edited call (a form applied to its latest revision); returns "published" or
-    "pending". The row is locked first, as for listings (moderation.services)."""
-    lock_for_moderation(call)
-    if not call.workflow_in_progress:
-        check_pending_cap(by, policy=FundingCall.publishing_policy)
-    if not call.live:
-        call.save()
-    return submit_for_review(call, by=by)
 
 
 # Saved calls -------------------------------------------------------------------------------

@@ -1,7 +1,8 @@
 """schema.org description of a funding call (a MonetaryGrant), rendered as JSON-LD."""
 
 
-def call_data(call, *, url):
+def call_data(call, *, url, image_url=""):
+    """The call's JSON-LD; `image_url` is what reviewed pages pass (calls have no picture)."""
     data = {
         "@context": "https://schema.org",
         "@type": "MonetaryGrant",

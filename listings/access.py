@@ -65,14 +65,6 @@ def standing(listing, user, *, memberships=None):
     return Standing(user, membership_of(listing, user, memberships=memberships))
 
 
-def can_view(listing, user):
-    return standing(listing, user).can_view(listing)
-
-
-def can_edit(listing, user):
-    return standing(listing, user).can_manage
-
-
 def require_manager(standing):
     if not standing.can_manage:
         raise PermissionDenied(_("Only the owner and admins can manage the members."))

@@ -30,44 +30,46 @@ class QuickSelect(forms.Select):
         return format_html("<select{}>{}</select>", attributes, options)
 
 
-def _quick(filter_class, **kwargs):
+#: The date picker of the lists' "from", "to" and "closes before" filters.
+DATE = forms.DateInput(attrs={"type": "date"})
+
+
+def quick(filter_class, **kwargs):
+    """A filter drawn with the cheap QuickSelect."""
     return filter_class(widget=QuickSelect, **kwargs)
+
+
+def choice_filter(choices, label, empty_label, **kwargs):
+    """One of fixed `choices` (TextChoices), drawn with the cheap QuickSelect."""
+    return quick(
+        django_filters.ChoiceFilter,
+        choices=choices,
+        label=label,
+        empty_label=empty_label,
+        **kwargs,
+    )
+
+
+def term_filter(field_name, vocabulary, label, empty_label):
+    """A term of a taxonomy `vocabulary` by its slug, over a model's `field_name`."""
+    return quick(
+        django_filters.ModelChoiceFilter,
+        field_name=field_name,
+        to_field_name="slug",
+        queryset=vocabulary.objects.all(),
+        label=label,
+        empty_label=empty_label,
+    )
 
 
 def area_filter():
     """ "Area of impact" by slug over a model's `areas`, as every list on the hub offers it."""
-    return _quick(
-        django_filters.ModelChoiceFilter,
-        field_name="areas",
-        to_field_name="slug",
-        queryset=AreaOfImpact.objects.all(),
-        label=_("Area of impact"),
-        empty_label=_("Any area of impact"),
-    )
+    return term_filter("areas", AreaOfImpact, _("Area of impact"), _("Any area of impact"))
 
 
-class ListingFilterSet(django_filters.FilterSet):
-    q = django_filters.CharFilter(method="filter_name", label=_("Name"))
-    area = area_filter()
-    technology = _quick(
-        django_filters.ModelChoiceFilter,
-        field_name="technologies",
-        to_field_name="slug",
-        queryset=Technology.objects.all(),
-        label=_("Technology"),
-        empty_label=_("Any technology"),
-    )
-    focus = _quick(
-        django_filters.ModelChoiceFilter,
-        field_name="focus",
-        to_field_name="slug",
-        queryset=DSIFocus.objects.all(),
-        label=_("DSI focus"),
-        empty_label=_("Any focus"),
-    )
-    country = _quick(
-        django_filters.ChoiceFilter, label=_("Country"), empty_label=_("Any country"), choices=[]
-    )
+class CountriesInUseMixin:
+    """For a FilterSet with a `country` filter (`country_filter()`): it offers only the countries
+    of the rows it filters (the published ones), by name; kept until the content changes."""
 
     @property
     def form(self):
@@ -77,7 +79,6 @@ class ListingFilterSet(django_filters.FilterSet):
         return self._form
 
     def countries_in_use(self):
-        """Only countries that have listings here, by name; kept until the content changes."""
         model = self.queryset.model
         return cached(
             "countries-in-use", (model._meta.label, get_language()), self._countries_in_use
@@ -92,6 +93,19 @@ class ListingFilterSet(django_filters.FilterSet):
             .distinct()
         )
         return sorted(((code, countries.name(code) or code) for code in codes), key=_by_name)
+
+
+def country_filter():
+    """The countries in use (CountriesInUseMixin fills the choices)."""
+    return choice_filter([], _("Country"), _("Any country"))
+
+
+class ListingFilterSet(CountriesInUseMixin, django_filters.FilterSet):
+    q = django_filters.CharFilter(method="filter_name", label=_("Name"))
+    area = area_filter()
+    technology = term_filter("technologies", Technology, _("Technology"), _("Any technology"))
+    focus = term_filter("focus", DSIFocus, _("DSI focus"), _("Any focus"))
+    country = country_filter()
 
     def filter_name(self, queryset, name, value):
         return queryset.filter(name__icontains=value.strip())

@@ -217,7 +217,37 @@ class FieldsetsMixin:
         return items
 
 
-class ListingForm(FieldsetsMixin, HoneypotMixin, ClusterForm):
+class SubmissionForm(FieldsetsMixin, HoneypotMixin, ClusterForm):
+    """What every submission form shares (listings, events, funding calls): grouped fields with
+    an error summary, the honeypot, the person filling it in (`user`), `checkbox_fields` drawn
+    as checkboxes, and `rich_text_fields` with their help, room and sanitising."""
+
+    checkbox_fields = []
+    rich_text_fields = ["body"]
+    prompts = {}  # field name -> what its empty first choice says ("Choose a country")
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        for name, prompt in self.prompts.items():
+            field = self.fields[name]
+            field.choices = [("", prompt), *list(field.choices)[1:]]
+        for name in self.checkbox_fields:
+            field = self.fields[name]
+            field.widget = forms.CheckboxSelectMultiple(choices=field.choices)
+        for name in self.rich_text_fields:
+            self.fields[name].help_text = RICH_TEXT_HELP
+            self.fields[name].widget.attrs["rows"] = 8
+
+    def clean(self):
+        cleaned_data = super().clean()
+        for name in self.rich_text_fields:
+            if name in cleaned_data:
+                cleaned_data[name] = sanitise_html(cleaned_data[name])
+        return cleaned_data
+
+
+class ListingForm(SubmissionForm):
     """Base form for a listing: subclasses set Meta.model, Meta.fields and `fieldsets`."""
 
     website = forms.URLField(
@@ -230,11 +260,7 @@ class ListingForm(FieldsetsMixin, HoneypotMixin, ClusterForm):
         max_length=1000,
         help_text=_("Separated by commas, for example: open data, civic tech, co-design."),
     )
-    logo = SafeImageField(
-        label=_("Logo"),
-        required=False,
-        help_text=_("PNG, JPEG or WebP, at most 5 MB, between 64 and 4000 pixels wide and high."),
-    )
+    logo = SafeImageField(label=_("Logo"), required=False)
     header_image = SafeImageField(
         label=_("Header image"),
         required=False,
@@ -243,29 +269,20 @@ class ListingForm(FieldsetsMixin, HoneypotMixin, ClusterForm):
 
     checkbox_fields = ["areas", "technologies", "focus"]
     rich_text_fields = ["description"]
+    prompts = {"country": _("Choose a country")}
 
     def __init__(self, *args, user=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.user = user
+        super().__init__(*args, user=user, **kwargs)
         self._set_up_fields()
         if self.instance.pk and not self.is_bound:
             self._set_initial_place_and_keywords()
 
     def _set_up_fields(self):
-        for name in self.checkbox_fields:
-            self.fields[name].widget = forms.CheckboxSelectMultiple(
-                choices=self.fields[name].choices
-            )
-        for name in self.rich_text_fields:
-            self.fields[name].help_text = RICH_TEXT_HELP
-            self.fields[name].widget.attrs["rows"] = 8
         short = self.fields["short_description"]
         short.widget.attrs.pop("maxlength", None)  # the server explains; the browser must not cut
         short.error_messages["max_length"] = _(
             "Keep the short description to 140 characters or fewer (it has %(show_value)d)."
         )
-        country = self.fields["country"]
-        country.choices = [("", _("Choose a country")), *list(country.choices)[1:]]
 
     def _set_initial_place_and_keywords(self):
         if self.instance.city_id:
@@ -305,9 +322,6 @@ class ListingForm(FieldsetsMixin, HoneypotMixin, ClusterForm):
 
     def clean(self):
         cleaned_data = super().clean()
-        for name in self.rich_text_fields:
-            if name in cleaned_data:
-                cleaned_data[name] = sanitise_html(cleaned_data[name])
         cleaned_data["city"] = self._clean_place(cleaned_data)
         return cleaned_data
 

@@ -7,14 +7,15 @@ its own membership, invitation and join-request models built on `listings.member
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from django_countries.fields import CountryField
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.search import index
 
 from accounts.uploads import random_name
 from moderation.models import ModeratedModel, ModeratedQuerySet
+from taxonomy.models import Placed
 
 from .choices import MANAGER_ROLES, LinkKind
+from .policy import ListingPolicy
 
 
 class ListingQuerySet(ModeratedQuerySet):
@@ -45,7 +46,7 @@ def directory_order_index(name):
     )
 
 
-class Listing(index.Indexed, ModeratedModel):
+class Listing(index.Indexed, ModeratedModel, Placed):
     """Identity, description, place and images; vocabularies are declared by each kind."""
 
     name = models.CharField(_("name"), max_length=200)
@@ -61,15 +62,6 @@ class Listing(index.Indexed, ModeratedModel):
     logo = models.ImageField(_("logo"), upload_to=random_name("pending/listings/logos"), blank=True)
     header_image = models.ImageField(
         _("header image"), upload_to=random_name("pending/listings/headers"), blank=True
-    )
-    country = CountryField(_("country"), blank=True)
-    city = models.ForeignKey(
-        "taxonomy.Place",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("city"),
     )
     address = models.CharField(_("address"), max_length=255, blank=True)
     # related names are the kind's plural: area.organisations, area.projects
@@ -91,6 +83,7 @@ class Listing(index.Indexed, ModeratedModel):
     last_confirmed_at = models.DateTimeField(_("last confirmed current"), null=True, blank=True)
 
     objects = ListingQuerySet.as_manager()
+    publishing_policy = ListingPolicy()
 
     #: Whether the owners are asked once a year to confirm the listing is current
     #: (listings.confirmation), and the e-mail they get (a kind may write its own).
@@ -117,13 +110,6 @@ class Listing(index.Indexed, ModeratedModel):
         obj.last_confirmed_at = self.last_confirmed_at  # set by the yearly confirmation, not edits
         return obj
 
-    def may_preview(self, user):
-        """Members and moderators see what waits for review (files of a pending edit too)."""
-        from .access import standing
-
-        insider = standing(self, user)
-        return insider.is_member or insider.site_moderator
-
     def get_review_recipients(self):
         """Owners and admins: who hears about moderation decisions."""
         managers = self.memberships.filter(role__in=MANAGER_ROLES).select_related("user")
@@ -141,12 +127,6 @@ class Listing(index.Indexed, ModeratedModel):
         return reverse(
             f"{opts.app_label}:{opts.model_name}-{name}", kwargs={"slug": self.slug, **kwargs}
         )
-
-    @property
-    def place_label(self):
-        if self.city_id:
-            return str(self.city)
-        return self.country.name if self.country else ""
 
 
 class ListingLink(models.Model):

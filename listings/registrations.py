@@ -18,7 +18,7 @@ from accounts.sections import Section, register_dashboard_section, register_prof
 from moderation.reports import register_reportable
 from moderation.status import active_workflow_states, review_state
 
-from .choices import MANAGER_ROLES, Role
+from .choices import Role
 from .kinds import listing_field, listing_models, related_model
 from .membership.queries import pending_for_user
 
@@ -72,7 +72,7 @@ def _entry(membership, field):
     return {
         "listing": listing,
         "role_label": membership.get_role_display(),
-        "can_manage": membership.role in MANAGER_ROLES,
+        "can_manage": membership.can_manage,
         "state": review_state(listing),
     }
 
@@ -106,37 +106,50 @@ def last_owned_listings(user):
 
 # Personal-data export -----------------------------------------------------------------------
 
+JOIN_REQUEST_COLUMNS = {
+    "message": "message",
+    "asked": "created_at",
+    "decided": "decided_at",
+    "accepted": "accepted",
+}
+INVITATION_COLUMNS = {
+    "email": "email",
+    "role": "role",
+    "sent": "created_at",
+    "accepted": "accepted_at",
+    "declined": "declined_at",
+}
+
 
 def export_memberships(user):
-    rows = []
-    for _model, memberships, field in _rows(user, "memberships"):
-        rows += [
-            {
-                "kind": field,
-                "name": getattr(membership, field).name,
-                "role": membership.role,
-                "joined": membership.joined_at,
-            }
-            for membership in memberships.select_related(field)
-        ]
-    return "memberships", rows
+    return "memberships", _exported(user, "memberships", _membership)
 
 
 def export_join_requests(user):
+    return "join_requests", _exported(user, "join_requests", _join_request)
+
+
+def _exported(user, related_name, describe):
+    """`user`'s rows of `related_name` in every kind of listing, each described by `describe`."""
     rows = []
-    for _model, requests, field in _rows(user, "join_requests"):
-        rows += [
-            {
-                "kind": field,
-                "name": getattr(join_request, field).name,
-                "message": join_request.message,
-                "asked": join_request.created_at,
-                "decided": join_request.decided_at,
-                "accepted": join_request.accepted,
-            }
-            for join_request in requests.select_related(field)
-        ]
-    return "join_requests", rows
+    for _model, queryset, field in _rows(user, related_name):
+        rows += [describe(row, field) for row in queryset.select_related(field)]
+    return rows
+
+
+def _row_of(row, field, columns):
+    """An exported row: which kind of listing, its name, and the row's `columns` (export key:
+    attribute)."""
+    values = {key: getattr(row, attribute) for key, attribute in columns.items()}
+    return {"kind": field, "name": getattr(row, field).name, **values}
+
+
+def _membership(membership, field):
+    return _row_of(membership, field, {"role": "role", "joined": "joined_at"})
+
+
+def _join_request(join_request, field):
+    return _row_of(join_request, field, JOIN_REQUEST_COLUMNS)
 
 
 def export_invitations(user):
@@ -152,12 +165,4 @@ def export_invitations(user):
 
 
 def _invitation(invitation, field):
-    return {
-        "kind": field,
-        "name": getattr(invitation, field).name,
-        "email": invitation.email,
-        "role": invitation.role,
-        "sent": invitation.created_at,
-        "accepted": invitation.accepted_at,
-        "declined": invitation.declined_at,
-    }
+    return _row_of(invitation, field, INVITATION_COLUMNS)

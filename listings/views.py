@@ -8,105 +8,35 @@ views here translate HTTP (404 for hidden listings), the create and edit views a
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
 from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.functional import cached_property
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import DetailView
-from django_filters.views import FilterView
 
 from core.content_version import cached
+from moderation.kinds import ReviewedCreateView, ReviewedEditView, ReviewedListView, ReviewedViews
+from moderation.lists import (  # noqa: F401 - imported from here by stories
+    CachedFilterListMixin,
+    CachedPaginator,
+    cached_filter_form,
+    filter_key,
+)
 from moderation.status import review_status
-from moderation.views import ModeratedCreateView, ModeratedEditView
 
 from . import access, confirmation
 from .membership.urls import patterns_for
 from .sections import listing_sections
 from .services import create_listing, update_listing
 
-PAGE_SIZE = 20
 MAX_PAGES = 100  # deeper than 2,000 listings, people are asked to narrow the filters
 FILTER_PARAMETERS = ("q", "area", "technology", "focus", "country", "status")
 
 
-class CachedPaginator(Paginator):
-    """A paginator that reads a filtered list once per content version: the total once per
-    filter (`key`), and each page's rows once per filter and page number.
-
-    `key` must name everything the list depends on (model, language, filter values). The day
-    is part of a page's key, for lists that depend on the date (upcoming events, open calls);
-    within a day the cache's expiry bounds how long an event that has just ended stays listed,
-    as with the page cache.
-    """
-
-    def __init__(self, *args, key, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.key = key
-
-    @cached_property
-    def count(self):
-        return cached("directory-count", self.key, self._count_rows)
-
-    def _count_rows(self):
-        return Paginator.count.func(self)
-
-    def page(self, number):
-        page = super().page(number)
-        day = timezone.localdate().isoformat()
-        parts = (*self.key, page.number, self.per_page, day)
-        page.object_list = cached("list-page", parts, lambda: list(page.object_list))
-        return page
-
-
-def filter_key(filterset, request):
-    """What a filtered list's cached parts are kept under: the model, the language and the
-    filter's own parameters with their values (not the page number, not junk)."""
-    names = sorted(filterset.form.fields)
-    values = tuple((name, tuple(request.GET.getlist(name))) for name in names)
-    return (filterset.queryset.model._meta.label, get_language(), values)
-
-
-def cached_filter_form(
-    filterset, key, list_url, template_name="components/listing_filter_form.html"
-):
-    """The filter form rendered once per `key` (see `filter_key`), address and content version:
-    its selects are most of a list page's rendering time."""
-    context = {"filterset": filterset, "list_url": list_url}
-    return cached("filter-form", (*key, list_url), lambda: render_to_string(template_name, context))
-
-
-class CachedFilterListMixin:
-    """For a list view with a FilterSet in `self.filterset`: what stays the same until the
-    content changes is kept in the cache.
-
-    The total and each page of rows are read once per filter values and content version
-    (`CachedPaginator`), and the filter form is rendered once per filter values, language and
-    content version (`cached_filter_form`). Used by the directory, events, funding and resources.
-    """
-
-    paginator_class = CachedPaginator
-    filter_form_template = "components/listing_filter_form.html"
-
-    def filter_key(self):
-        return filter_key(self.filterset, self.request)
-
-    def get_paginator(self, queryset, per_page, orphans=0, allow_empty_first_page=True, **kwargs):
-        return self.paginator_class(
-            queryset, per_page, orphans=orphans, key=self.filter_key(), **kwargs
-        )
-
-    def filter_form_html(self):
-        key, path = self.filter_key(), self.request.path
-        return cached_filter_form(self.filterset, key, path, self.filter_form_template)
-
-
-class ListingListView(CachedFilterListMixin, FilterView):
+class ListingListView(ReviewedListView):
     """Published listings, newest first, filtered by GET parameters and paginated.
 
     What costs time on a page that is not cached whole is kept until the content changes: the
@@ -114,10 +44,7 @@ class ListingListView(CachedFilterListMixin, FilterView):
     form and the cards. Pages past MAX_PAGES show a message instead of an expensive deep OFFSET.
     """
 
-    paginate_by = PAGE_SIZE
     context_object_name = "listings"
-    template_name_suffix = "_list"  # organisations/organisation_list.html
-    cache_for_visitors = True  # the same page for every anonymous visitor (core.page_cache)
     too_deep = False
 
     def get_queryset(self):
@@ -136,10 +63,7 @@ class ListingListView(CachedFilterListMixin, FilterView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(
-            kind_plural=self.model._meta.verbose_name_plural,
-            filter_form=self.filter_form_html(),
-            max_pages=MAX_PAGES,
-            **kwargs,
+            kind_plural=self.model._meta.verbose_name_plural, max_pages=MAX_PAGES, **kwargs
         )
         context["too_deep"] = self.too_deep  # known once super() has paginated
         return context
@@ -154,6 +78,7 @@ class ListingDetailView(DetailView):
     """
 
     context_object_name = "listing"
+    list_url_name = None
     structured_data = None
     page_context = None
     cache_for_visitors = True
@@ -199,7 +124,7 @@ class ListingDetailView(DetailView):
         context = super().get_context_data(
             kind=opts.verbose_name,
             listing_kind=opts.model_name,
-            list_url=reverse(f"{opts.app_label}:{opts.model_name}-list"),
+            list_url=reverse(self.list_url_name),
             can_edit=standing.can_manage,
             review=review_status(listing) if insider else None,
             image_url=self.absolute_media_url(listing.logo),
@@ -224,58 +149,15 @@ class ListingDetailView(DetailView):
         return self.request.build_absolute_uri(image.url) if image else ""
 
 
-class ListingFormPageMixin:
-    """What the shared form page (templates/listings/form.html) needs besides the form.
-
-    The page is `<app>/<model>_form.html`; the form gets the person filling it in as `user`.
-    """
-
-    def get_template_names(self):
-        opts = self.model._meta
-        return [f"{opts.app_label}/{opts.model_name}_form.html"]
-
-    def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "user": self.request.user}
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            page_title=self.page_title(),
-            cancel_url=self.cancel_url(),
-            places_url=reverse("taxonomy:place-search"),
-            **kwargs,
-        )
-
-
-class ListingCreateView(ListingFormPageMixin, ModeratedCreateView):
+class ListingCreateView(ReviewedCreateView):
     """Register a listing; the person who does becomes its owner (see listings.services)."""
 
-    create_title = None  # a whole sentence per kind: _("Register an organisation")
 
-    def page_title(self):
-        return self.create_title
-
-    def cancel_url(self):
-        opts = self.model._meta
-        return reverse(f"{opts.app_label}:{opts.model_name}-list")
-
-
-class ListingEditView(ListingFormPageMixin, ModeratedEditView):
-    """Edit a listing: owners, admins and moderators."""
-
-    def page_title(self):
-        return _("Edit %(name)s") % {"name": self.object.name}
-
-    def cancel_url(self):
-        return self.object.get_absolute_url()
+class ListingEditView(ReviewedEditView):
+    """Edit a listing: owners, admins and moderators (listings.policy)."""
 
     def get_edit_queryset(self):
         return self.model.objects.prefetch_related("memberships")
-
-    def may_edit(self, obj, user):
-        return access.can_edit(obj, user)
-
-    def may_view(self, obj, user):
-        return access.can_view(obj, user)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(listing=self.object, **kwargs)
@@ -323,7 +205,7 @@ class ListingConfirmView(LoginRequiredMixin, View):
         )
 
 
-class ListingViews:
+class ListingViews(ReviewedViews):
     """The pages of one kind of listing, declared once: list, page, create, edit, membership.
 
         class OrganisationViews(ListingViews):
@@ -334,15 +216,18 @@ class ListingViews:
 
     gives /organisations/, /organisations/new/, /organisations/<slug>/, .../edit/ and the
     membership pages, named "<kind>-list", "<kind>-create", "<kind>-detail", "<kind>-edit"...
+    A listing's page differs from other reviewed content (members, sections, a visitors' cache
+    of the whole page): `page_context(listing)` takes no viewer.
     """
 
-    model = None
-    form_class = None
-    filterset_class = None
     structured_data = None  # staticmethod(listing, *, url, image_url, absolute) -> dict
     create_title = None  # a whole sentence: _("Register an organisation")
     create_service = staticmethod(create_listing)
     update_service = staticmethod(update_listing)
+
+    list_view = ListingListView
+    create_view = ListingCreateView
+    edit_view = ListingEditView
 
     def page_context(self, listing):
         """What only this kind's page shows (a dict added to the template context)."""
@@ -360,35 +245,9 @@ class ListingViews:
             )
         ]
 
-    def urlpatterns(self):
-        kind = self.model._meta.model_name
-        common = {"model": self.model}
-        form = {**common, "form_class": self.form_class}
-        return [
-            path(
-                "",
-                ListingListView.as_view(**common, filterset_class=self.filterset_class),
-                name=f"{kind}-list",
-            ),
-            path(
-                "new/",
-                ListingCreateView.as_view(
-                    **form, create_service=self.create_service, create_title=self.create_title
-                ),
-                name=f"{kind}-create",
-            ),
-            *patterns_for(self.model),
-            *self.confirmation_patterns(),
-            path(
-                "<slug:slug>/",
-                ListingDetailView.as_view(
-                    **common, structured_data=self.structured_data, page_context=self.page_context
-                ),
-                name=f"{kind}-detail",
-            ),
-            path(
-                "<slug:slug>/edit/",
-                ListingEditView.as_view(**form, update_service=self.update_service),
-                name=f"{kind}-edit",
-            ),
-        ]
+    def more_patterns(self):
+        return [*patterns_for(self.model), *self.confirmation_patterns()]
+
+    def detail_page(self):
+        context = {"structured_data": self.structured_data, "page_context": self.page_context}
+        return self.page("<slug:slug>/", "detail", ListingDetailView, **context)

@@ -33,30 +33,54 @@ class ReportPermissionMixin(PermissionRequiredMixin):
     permission_required = "moderation.view_report"
 
 
-class ReportQueueView(ReportPermissionMixin, WagtailAdminTemplateMixin, TemplateView):
-    template_name = "moderation/report_queue.html"
-    page_title = gettext_lazy("Reports")
-    header_icon = "warning"
+class AdminQueueView(WagtailAdminTemplateMixin, TemplateView):
+    """A queue page in the Wagtail admin (reports here, organisation claims): `rows()` paginated
+    50 a page (`?p=`), each given its admin links by `annotate(rows, finder)` (the page:
+    templates/moderation/admin_queue.html)."""
+
     paginate_by = 50
+    paginator_class = WagtailPaginator
+    rows_name = "rows"  # the page's rows in the template
+
+    def rows(self):
+        raise NotImplementedError
+
+    def annotate(self, rows, finder):
+        """Add what the template links to (the admin's edit pages); `rows` is the page's."""
+        return rows
 
     def get_breadcrumbs_items(self):
         return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        paginator = ReportPaginator(open_report_groups(), self.paginate_by)
+        paginator = self.paginator_class(self.rows(), self.paginate_by)
         page_number = self.request.GET.get("p", 1)
         page = paginator.get_page(page_number)
-        groups = describe_report_groups(page.object_list)
         finder = AdminURLFinder(self.request.user)
-        for group in groups:
-            _add_links(group, finder)
         context.update(
-            groups=groups,
+            {self.rows_name: self.annotate(page.object_list, finder)},
             page_obj=page,
             elided_page_range=paginator.get_elided_page_range(page_number),
         )
         return context
+
+
+class ReportQueueView(ReportPermissionMixin, AdminQueueView):
+    template_name = "moderation/report_queue.html"
+    page_title = gettext_lazy("Reports")
+    header_icon = "warning"
+    paginator_class = ReportPaginator
+    rows_name = "groups"
+
+    def rows(self):
+        return open_report_groups()
+
+    def annotate(self, rows, finder):
+        groups = describe_report_groups(rows)
+        for group in groups:
+            _add_links(group, finder)
+        return groups
 
 
 class ReportSubjectView(ReportPermissionMixin, WagtailAdminTemplateMixin, TemplateView):

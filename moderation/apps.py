@@ -8,13 +8,11 @@ class ModerationConfig(AppConfig):
 
     def ready(self):
         from django.contrib.auth import get_user_model
-        from wagtail.signals import published
 
-        from . import signals, uploads
+        from . import signals
         from .reports import register_reportable
 
         # People's profiles may be reported; accounts sits below moderation and cannot say so.
         User = get_user_model()
         register_reportable(User, queryset=lambda: User.objects.active())
         signals.connect()
-        published.connect(uploads.on_published, dispatch_uid="moderation.publish_files")

@@ -11,10 +11,23 @@ from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelatio
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, WorkflowMixin
+from wagtail.search import index
 
 from .policy import PublishingPolicy
+
+
+def optional_link(to, **options):
+    """A link that may stay empty and is cleared when what it points at goes: content outlives
+    the accounts and organisations it names."""
+    return models.ForeignKey(to, on_delete=models.SET_NULL, null=True, blank=True, **options)
+
+
+def optional_links(to, **options):
+    """Links to any number of `to` (none allowed), kept with the content's revisions."""
+    return ParentalManyToManyField(to, blank=True, **options)
 
 
 class ModeratedQuerySet(models.QuerySet):
@@ -48,16 +61,51 @@ class ModeratedModel(
         return self._revisions
 
     def may_preview(self, user):
-        """Who may see this before it is published (its files included): moderators, and
-        whoever the model adds (the members of a listing)."""
-        from .roles import is_moderator
+        """Who may see this before it is published (its files included): the model's policy."""
+        return type(self).publishing_policy.may_preview(self, user)
 
-        return is_moderator(user)
+    def may_edit(self, user):
+        return type(self).publishing_policy.may_edit(self, user)
 
     @property
     def awaiting_review(self):
         """True while a submission or an edit waits for a moderator."""
         return self.workflow_in_progress
+
+
+class ReviewedModel(ModeratedModel):
+    """Reviewed content that one person submits (events, funding calls): a title and the slug of
+    its address; no members, the submitter previews and edits it (moderation.policy) and hears
+    the moderators' decision.
+
+    The content stays when its submitter's account goes (`submitted_by` is cleared): it is
+    community information, like a listing that has another owner.
+    """
+
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=220, unique=True)
+    submitted_by = optional_link(
+        settings.AUTH_USER_MODEL,
+        related_name="submitted_%(class)ss",
+        verbose_name=_("submitted by"),
+    )
+
+    #: What every kind's search finds; a kind adds its own fields to it.
+    search_fields = [index.SearchField("title", boost=3), index.FilterField("live")]
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def name(self):
+        """What the shared moderation e-mails and report links call any submitted content."""
+        return self.title
+
+    def get_review_recipients(self):
+        return [self.submitted_by] if self.submitted_by_id else []
 
 
 def moderated_models():
@@ -94,13 +142,7 @@ class Report(models.Model):
     text = models.TextField(_("details"), max_length=2000)
     created_at = models.DateTimeField(_("reported at"), auto_now_add=True)
     resolved_at = models.DateTimeField(_("resolved at"), null=True, blank=True)
-    resolved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
+    resolved_by = optional_link(settings.AUTH_USER_MODEL, related_name="+")
 
     objects = ReportQuerySet.as_manager()
 

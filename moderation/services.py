@@ -185,3 +185,13 @@ def record_review_outcome(workflow_state, *, approved, moderator):
 def _latest_comment(workflow_state):
     task_state = workflow_state.task_states.order_by("-finished_at", "-pk").first()
     return (task_state.comment or "") if task_state else ""
+
+
+@transaction.atomic
+def submit_reviewed(obj, *, by, token=None):
+    """Submit a new piece of reviewed content (moderation.models.ReviewedModel) built by its
+    create form: `by` is recorded as its submitter, then `submit_new` (slug from its name).
+    Returns `obj`; `obj.live` tells whether it was published at once."""
+    obj.submitted_by = by
+    submit_new(obj, by=by, slug_from=str(obj), token=token)
+    return obj

@@ -1,4 +1,5 @@
-"""Wagtail's workflow signals are how a decision taken in the Wagtail admin reaches our service.
+"""Wagtail's workflow signals are how a decision taken in the Wagtail admin reaches our service;
+its `published` signal moves the files of what just went live out of `pending/` (uploads).
 
 Wagtail's own approval/rejection e-mails to the submitter link into the admin, which submitters
 cannot use; they are disconnected here and `record_review_outcome` e-mails the listing's managers.
@@ -9,9 +10,9 @@ from wagtail.admin.signal_handlers import (
     workflow_rejection_email_notifier,
 )
 from wagtail.models import WorkflowState
-from wagtail.signals import workflow_approved, workflow_rejected
+from wagtail.signals import published, workflow_approved, workflow_rejected
 
-from . import services
+from . import services, uploads
 
 
 def on_workflow_approved(sender, instance, user, **kwargs):
@@ -39,3 +40,4 @@ def connect():
     workflow_rejected.connect(
         on_workflow_rejected, sender=WorkflowState, dispatch_uid="dsihub_rejected"
     )
+    published.connect(uploads.on_published, dispatch_uid="moderation.publish_files")

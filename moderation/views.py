@@ -8,9 +8,9 @@ attributes: organisations, projects, events and funding calls all submit through
 - `ModeratedCreateView`: login and a verified e-mail address required; per-user and per-IP rate
   limits; the rendered form carries a one-time token so a double click creates one object;
   `create_service(obj, by=..., token=...)` saves it (published at once or in review).
-- `ModeratedEditView`: `may_edit(obj, user)` decides (403 for people who may see the object,
-  404 for the rest); the form edits the latest version (the one waiting for review, if any);
-  `update_service(obj, by=...)` returns "published" or "pending".
+- `ModeratedEditView`: the model's policy decides (`may_edit`; 403 for people who `may_view`
+  the object, 404 for the rest); the form edits the latest version (the one waiting for
+  review, if any); `update_service(obj, by=...)` returns "published" or "pending".
 """
 
 import mimetypes
@@ -121,10 +121,10 @@ class ModeratedEditView(ModeratedFormMixin, FormView):
     update_service = None  # staticmethod(update_x): (obj, *, by) -> "published" | "pending"
 
     def may_edit(self, obj, user):
-        raise NotImplementedError
+        return self.model.publishing_policy.may_edit(obj, user)
 
     def may_view(self, obj, user):
-        raise NotImplementedError
+        return self.model.publishing_policy.may_view(obj, user)
 
     def get_edit_queryset(self):
         return self.model.objects.all()

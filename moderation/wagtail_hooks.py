@@ -37,18 +37,11 @@ class ReportQueueViewSet(ViewSet):
     menu_item_class = ReportQueueMenuItem
 
     def get_urlpatterns(self):
+        subject = "<int:content_type_id>/<str:object_id>/"
         return [
             path("", admin_views.ReportQueueView.as_view(), name="index"),
-            path(
-                "<int:content_type_id>/<str:object_id>/",
-                admin_views.ReportSubjectView.as_view(),
-                name="subject",
-            ),
-            path(
-                "<int:content_type_id>/<str:object_id>/resolve/",
-                admin_views.ResolveReportsView.as_view(),
-                name="resolve",
-            ),
+            path(subject, admin_views.ReportSubjectView.as_view(), name="subject"),
+            path(f"{subject}resolve/", admin_views.ResolveReportsView.as_view(), name="resolve"),
         ]
 
 

@@ -12,14 +12,13 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
-from django.views.generic import FormView, TemplateView
+from django.views.generic import FormView
 from wagtail import hooks
 from wagtail.admin import messages
-from wagtail.admin.admin_url_finder import AdminURLFinder
-from wagtail.admin.paginator import WagtailPaginator
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet
 
+from moderation.admin_views import AdminQueueView
 from moderation.wagtail_hooks import MODERATION_MENU_HOOK, PermissionMenuItem
 
 from . import claims
@@ -46,30 +45,19 @@ class OpenClaimMixin(ClaimPermissionMixin):
         return reverse(f"{URL_NAMESPACE}:index")
 
 
-class ClaimQueueView(ClaimPermissionMixin, WagtailAdminTemplateMixin, TemplateView):
+class ClaimQueueView(ClaimPermissionMixin, AdminQueueView):
     template_name = "organisations/claim_queue.html"
     page_title = gettext_lazy("Claims")
     header_icon = "user"
-    paginate_by = 50
+    rows_name = "claims"
 
-    def get_breadcrumbs_items(self):
-        return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
+    def rows(self):
+        return claims.open_claims().annotate(member_count=Count("organisation__memberships"))
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        queryset = claims.open_claims().annotate(member_count=Count("organisation__memberships"))
-        paginator = WagtailPaginator(queryset, self.paginate_by)
-        page_number = self.request.GET.get("p", 1)
-        page = paginator.get_page(page_number)
-        finder = AdminURLFinder(self.request.user)
-        for claim in page.object_list:
+    def annotate(self, rows, finder):
+        for claim in rows:
             claim.edit_url = finder.get_edit_url(claim.organisation)
-        context.update(
-            claims=page.object_list,
-            page_obj=page,
-            elided_page_range=paginator.get_elided_page_range(page_number),
-        )
-        return context
+        return rows
 
 
 class ClaimApproveView(OpenClaimMixin, View):

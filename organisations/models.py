@@ -6,7 +6,7 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 
-from listings.membership.models import InvitationBase, JoinRequestBase, MembershipBase
+from listings.membership.models import Decided, InvitationBase, JoinRequestBase, MembershipBase
 from listings.models import Listing, ListingLink, ListingQuerySet, directory_order_index
 
 
@@ -103,7 +103,7 @@ class JoinRequest(JoinRequestBase):
         return f"{self.user} asks to join {self.organisation}"
 
 
-class Claim(models.Model):
+class Claim(Decided):
     """Someone says an imported, memberless organisation is theirs; a moderator decides."""
 
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="claims")
@@ -112,11 +112,7 @@ class Claim(models.Model):
     )
     message = models.TextField(_("how you are connected to this organisation"), max_length=2000)
     created_at = models.DateTimeField(_("claimed"), auto_now_add=True)
-    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
     approved = models.BooleanField(_("approved"), null=True)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
 
     class Meta:
         ordering = ["-created_at"]

@@ -113,3 +113,27 @@ class Place(models.Model):
     def __str__(self):
         # Codes django-countries does not name (e.g. XK, Kosovo) fall back to the code itself.
         return f"{self.name}, {self.country.name or self.country.code}"
+
+
+class Placed(models.Model):
+    """Where someone or something is, or where it happens: a country and, within it, a city of
+    the gazetteer (both optional). People, listings and events have one."""
+
+    country = CountryField(_("country"), blank=True)
+    city = models.ForeignKey(
+        Place,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("city"),
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def place_label(self):
+        if self.city_id:
+            return str(self.city)
+        return self.country.name if self.country else ""

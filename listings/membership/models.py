@@ -53,7 +53,24 @@ class InvitationBase(models.Model):
         return self.accepted_at is None and self.declined_at is None
 
 
-class JoinRequestBase(models.Model):
+class Decided(models.Model):
+    """Something someone asks for and another person decides on (a join request, a claim of an
+    organisation): open until decided."""
+
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_open(self):
+        return self.decided_at is None
+
+
+class JoinRequestBase(Decided):
     """A person asks to join a listing; an owner or admin accepts or declines."""
 
     user = models.ForeignKey(
@@ -61,16 +78,8 @@ class JoinRequestBase(models.Model):
     )
     message = models.TextField(_("message"), max_length=1000, blank=True)
     created_at = models.DateTimeField(_("asked"), auto_now_add=True)
-    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
     accepted = models.BooleanField(_("accepted"), null=True)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
 
     class Meta:
         abstract = True
         ordering = ["-created_at"]
-
-    @property
-    def is_open(self):
-        return self.decided_at is None

@@ -31,17 +31,14 @@ def patterns_for(listing_model):
         route("members/<int:membership_id>/role/", views.RoleChangeView, "member-role"),
         route("members/<int:membership_id>/remove/", views.RemoveMemberView, "member-remove"),
         route("join/", views.JoinView, "join"),
-        route(
-            "join-requests/<int:request_id>/accept/",
-            views.JoinRequestDecisionView,
-            "join-request-accept",
-            accept=True,
-        ),
-        route(
-            "join-requests/<int:request_id>/decline/",
-            views.JoinRequestDecisionView,
-            "join-request-decline",
-            accept=False,
+        *(
+            route(
+                f"join-requests/<int:request_id>/{decision}/",
+                views.JoinRequestDecisionView,
+                f"join-request-{decision}",
+                accept=decision == "accept",
+            )
+            for decision in ("accept", "decline")
         ),
         route("leave/", views.LeaveView, "leave"),
     ]

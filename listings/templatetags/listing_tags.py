@@ -1,40 +1,22 @@
-"""Template tags for listing pages: sanitised rich text, JSON-LD, profile links, cached cards."""
-
-import json
+"""Template tags for listing pages: profile links, cached cards (and moderation's sanitised rich
+text and JSON-LD filters)."""
 
 from django import template
 from django.conf import settings
 from django.core.cache import cache
-from django.core.serializers.json import DjangoJSONEncoder
 from django.template.loader import render_to_string
-from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from core.content_version import content_version
-from moderation.richtext import sanitise_html
+from moderation.templatetags.moderation_tags import ld_json, richtext
 
 register = template.Library()
 CARD_TEMPLATE = "components/listing_card.html"
 
-# As django.utils.html.json_script: the JSON can never close the <script> element.
-JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
-
-
-@register.filter
-def richtext(value):
-    """User-written HTML, sanitised here (again) so that marking it safe is sound."""
-    return mark_safe(sanitise_html(value))  # noqa: S308 - the output of the nh3 allow-list
-
-
-@register.filter
-def ld_json(data):
-    """schema.org data as <script type="application/ld+json"> (data, not code, under CSP)."""
-    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
-    return format_html(
-        '<script type="application/ld+json">{}</script>',
-        mark_safe(text.translate(JSON_SCRIPT_ESCAPES)),  # noqa: S308 - escaped as json_script
-    )
+# The same filters as moderation_tags, for the listing templates that load only these tags.
+register.filter("richtext", richtext)
+register.filter("ld_json", ld_json)
 
 
 @register.filter

@@ -54,7 +54,7 @@ def test_lead_posting_for_their_own_cluster_publishes_at_once(client, lead, mail
     event = Event.objects.get()
     assert response.status_code == 302
     assert response.url == "/events/open-data-breakfast/"
-    assert (event.live, event.awaiting_review, event.owner) == (True, False, lead)
+    assert (event.live, event.awaiting_review, event.submitted_by) == (True, False, lead)
     assert event.start == dt.datetime(event.start.year, 3, 5, 9, tzinfo=ZoneInfo("Europe/Madrid"))
     assert event.timezone == "Europe/Madrid"
     assert str(event.city) == "Barcelona, Spain"

@@ -33,7 +33,7 @@ def test_edit_form_shows_the_times_in_the_events_zone_and_keeps_them(client, str
 
 
 def test_owner_edit_of_a_published_event_waits_while_the_page_keeps_the_old_title(client, stranger):
-    event = EventFactory(title="Breakfast", owner=stranger)
+    event = EventFactory(title="Breakfast", submitted_by=stranger)
 
     response = edit(client, stranger, event, title="Breakfast and lunch")
 
@@ -50,7 +50,7 @@ def test_lead_edit_of_their_clusters_published_event_publishes_at_once(client):
     lead = UserFactory()
     cluster = Cluster.objects.get(slug="digital-democracy")
     cluster.leads.add(lead)
-    event = EventFactory(title="Breakfast", owner=lead, clusters=[cluster])
+    event = EventFactory(title="Breakfast", submitted_by=lead, clusters=[cluster])
 
     edit(client, lead, event, title="Brunch")
 
@@ -61,7 +61,7 @@ def test_lead_edit_of_their_clusters_published_event_publishes_at_once(client):
 def test_someone_else_cannot_edit(client, stranger):
     from tests.factories.accounts import UserFactory
 
-    event = EventFactory(owner=stranger)
+    event = EventFactory(submitted_by=stranger)
 
     response = login(client, UserFactory()).post(event.get_edit_url(), {"title": "Spam"})
 
@@ -76,7 +76,7 @@ def test_edit_that_starts_a_review_tells_the_leads_once(client, stranger, mailbo
     lead = UserFactory(email="lead@example.org")
     cluster = Cluster.objects.get(slug="digital-democracy")
     cluster.leads.add(lead)
-    event = EventFactory(title="Breakfast", owner=stranger, clusters=[cluster])
+    event = EventFactory(title="Breakfast", submitted_by=stranger, clusters=[cluster])
 
     edit(client, stranger, event, title="Breakfast and lunch")
     edit(client, stranger, Event.objects.get(), summary="Now with lunch.")

@@ -155,7 +155,7 @@ def test_anonymous_list_sets_no_cookie_and_is_cached(client):
 
 
 def test_approving_an_event_shows_it_at_once_on_the_cached_list(client, stranger, moderator):
-    event = EventFactory(title="Waiting", pending=True, owner=stranger)
+    event = EventFactory(title="Waiting", pending=True, submitted_by=stranger)
     submit(event, by=stranger)
     assert "Waiting" not in client.get(LIST_URL).content.decode()
 

@@ -38,7 +38,7 @@ def test_pending_event_cannot_be_reported(client, stranger):
 
 
 def test_data_export_lists_the_events_i_submitted(client, stranger):
-    EventFactory(title="My breakfast", owner=stranger, timezone="Europe/Madrid")
+    EventFactory(title="My breakfast", submitted_by=stranger, timezone="Europe/Madrid")
     EventFactory(title="Someone else's")
 
     response = login(client, stranger).post("/account/export/")
@@ -52,12 +52,12 @@ def test_data_export_lists_the_events_i_submitted(client, stranger):
 
 
 def test_deleting_my_account_keeps_my_published_events_without_me(stranger):
-    event = EventFactory(title="Community dinner", owner=stranger)
+    event = EventFactory(title="Community dinner", submitted_by=stranger)
 
     delete_account(stranger, confirmed_email=stranger.email)
 
     event.refresh_from_db()
-    assert (event.live, event.owner) == (True, None)
+    assert (event.live, event.submitted_by) == (True, None)
     assert "Sam Stranger" not in json.dumps(
         Event.objects.filter(pk=event.pk).values().get(), default=str
     )
@@ -67,7 +67,7 @@ def test_dashboard_shows_my_events_and_my_clusters_events_pending_and_published(
     lead = UserFactory()
     cluster = Cluster.objects.get(slug="digital-democracy")
     cluster.leads.add(lead)
-    EventFactory(title="Mine", owner=lead)
+    EventFactory(title="Mine", submitted_by=lead)
     EventFactory(title="Waiting for my cluster", clusters=[cluster], pending=True)
     EventFactory(title="Live in my cluster", clusters=[cluster])
     EventFactory(title="Elsewhere")
@@ -110,7 +110,7 @@ def test_dashboard_events_cost_the_same_queries_for_1_and_20(
     cluster = Cluster.objects.get(slug="digital-democracy")
     cluster.leads.add(lead)
     for _ in range(count):
-        EventFactory(owner=lead, clusters=[cluster])
+        EventFactory(submitted_by=lead, clusters=[cluster])
         EventFactory(clusters=[cluster], pending=True)
 
     with django_assert_num_queries(17):  # 5 events, 3 funding, 1 stories, 7 listings, 1 newsletter
