@@ -46,6 +46,7 @@ SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 # Applications ------------------------------------------------------------------------------
 
 LOCAL_APPS = [
+    "core",
     "accounts",
     "taxonomy",
     "listings",
