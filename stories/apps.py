@@ -7,6 +7,7 @@ class StoriesConfig(AppConfig):
     verbose_name = _("Stories")
 
     def ready(self):
-        from . import registrations
+        from . import registrations, resource_import
 
         registrations.register()
+        resource_import.register()

@@ -70,7 +70,9 @@ def cluster_section(cluster):
     from .models import Resource, StoryPage
 
     stories = list(StoryPage.objects.published().of_cluster(cluster).newest_first()[:SECTION_SIZE])
-    resources = list(Resource.objects.filter(clusters=cluster).newest_first()[:SECTION_SIZE])
+    resources = list(
+        Resource.objects.published().filter(clusters=cluster).newest_first()[:SECTION_SIZE]
+    )
     if not stories and not resources:
         return None
     return {"stories": stories, "resources": resources}
