@@ -62,8 +62,10 @@ class JobKind:
 
     `prepare(job)` runs once per task and returns lookups the batches share (say, clusters by
     name); `handle_batch(rows, context, job)` runs inside the batch's transaction, saves what
-    it can and returns a RowError for each row it refused. `done_url`, if given, is where the
-    progress page links once the job is done.
+    it can and returns a RowError for each row it refused. `finish(job, context)`, if given,
+    runs once after the last batch, in the transaction that marks the job done (work that would
+    cost a pass over a whole table per batch). `done_url`, if given, is where the progress page
+    links once the job is done.
     """
 
     name: str
@@ -72,6 +74,7 @@ class JobKind:
     prepare: Callable[[Job], Any]
     handle_batch: Callable[[list, Any, Job], list]
     batch_size: int = 1000
+    finish: Callable[[Job, Any], None] | None = None
     done_url: str = ""
     extra: dict = field(default_factory=dict)
 
@@ -177,7 +180,7 @@ def run_job(job_id, *, time_budget=None):
                 return "gone"
             if deadline and time.monotonic() > deadline:
                 return "continue"
-    _finish(job.pk)
+    _finish(job.pk, kind, context)
     return "done"
 
 
@@ -238,11 +241,13 @@ def _process_batch(job_id, start, batch, kind, context):
         return job
 
 
-def _finish(job_id):
+def _finish(job_id, kind, context):
     with transaction.atomic():
         job = Job.objects.select_for_update().get(pk=job_id)
         if job.finished:
             return
+        if kind.finish:
+            kind.finish(job, context)
         job.status, job.finished_at = JobStatus.DONE, timezone.now()
         job.total = job.processed
         job.save(update_fields=["status", "finished_at", "total"])

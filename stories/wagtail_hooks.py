@@ -7,7 +7,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import CreateView
 
-from moderation.snippets import ModeratedSnippetViewSet
+from moderation.snippets import LockedEditView, ModeratedSnippetViewSet
 
 from .admin_views import import_resources_view, write_story
 from .models import Resource
@@ -23,6 +23,17 @@ class ResourceCreateView(CreateView):
         return super().save_instance()
 
 
+class ResourceEditView(LockedEditView):
+    """Only the resources this person may change are found: for a cluster lead, another's or a
+    published resource's edit page is a 404 (stories.permissions)."""
+
+    def get_object(self, queryset=None):
+        editable = self.permission_policy.instances_user_has_permission_for(
+            self.request.user, "change"
+        )
+        return super().get_object(editable)
+
+
 class ResourceViewSet(ModeratedSnippetViewSet):
     """Resources in the admin: editors and moderators publish; a cluster lead's resource is
     submitted to "Resource review" and waits for one of them (stories.policy)."""
@@ -33,6 +44,7 @@ class ResourceViewSet(ModeratedSnippetViewSet):
     add_to_admin_menu = True
     menu_order = 250
     add_view_class = ResourceCreateView
+    edit_view_class = ResourceEditView
     list_display = [
         "title",
         LiveStatusTagColumn(),
@@ -44,6 +56,12 @@ class ResourceViewSet(ModeratedSnippetViewSet):
     search_fields = ["title", "description"]
     search_backend_name = None
     ordering = ["-updated_at"]
+
+    def get_queryset(self, request):
+        """A cluster lead's list holds what they may change: their own unpublished resources."""
+        return self.permission_policy.instances_user_has_any_permission_for(
+            request.user, ["change"]
+        ).select_related("author")
 
 
 register_snippet(ResourceViewSet)
