@@ -13,6 +13,9 @@ from tests.support.people import login
 pytestmark = pytest.mark.django_db
 
 ADD_URL = "/admin/snippets/stories/resource/add/"
+# Session, user, the other sections of the dashboard, and mine: the resources, their workflow
+# states (prefetched), whatever their number.
+NUM_DASHBOARD_QUERIES = 22
 
 
 @pytest.fixture
@@ -122,3 +125,19 @@ def test_unpublished_resources_stay_out_of_the_author_filter(client, organisatio
 
     assert "Open Commons</option>" not in response.text
     assert "Hidden draft" not in response.text
+
+
+@pytest.mark.parametrize("count", [1, 5])
+def test_my_resources_on_the_dashboard_cost_the_same_queries_whatever_their_number(
+    client, lead, cluster, count, django_assert_num_queries
+):
+    login(client, lead)
+    for n in range(count):
+        client.post(ADD_URL, resource_form(cluster, "action-submit", title=f"Toolkit {n}"))
+    ResourceFactory(title="Published toolkit", submitted_by=lead)
+
+    with django_assert_num_queries(NUM_DASHBOARD_QUERIES):
+        response = client.get("/dashboard/")
+
+    assert response.text.count('class="dashboard-resource"') == count + 1
+    assert response.text.count("Awaiting review") == count
