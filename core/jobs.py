@@ -101,8 +101,8 @@ def check_header(binary, columns):
     Reads the whole file once (decoding only), so that a job never starts on a file it cannot
     read; rewinds it for saving.
     """
+    stream = open_text(binary)
     try:
-        stream = open_text(binary)
         header = next(csv.reader(stream), [])
         for _chunk in iter(lambda: stream.read(1 << 20), ""):
             pass
