@@ -16,6 +16,7 @@ from stories.models import Resource
 from stories.resource_import import COLUMNS, KIND
 from tests.factories.accounts import UserFactory
 from tests.factories.clusters import ClusterFactory
+from tests.support.concurrency import together
 from tests.support.people import login
 
 # 100,000 rows is checked by hand: JOB_TEST_ROWS=100000 … --timeout 900 (docs/operations.md
@@ -104,6 +105,41 @@ def test_a_job_run_again_or_continued_imports_each_row_exactly_once(repair):
     assert (job.processed, job.succeeded, job.failed) == (2500, 2500, 0)
     assert Resource.objects.count() == 2500
     assert Resource.objects.filter(title="Guide 1999").get().clusters.get() == repair
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_runs_of_one_job_at_the_same_moment_import_each_row_once(repair):
+    # A task redelivered (acks_late) while its first delivery still runs: two runners at once.
+    job = create_job(
+        KIND, file=ContentFile(csv_bytes([row(n) for n in range(3500)]), name="r.csv"), by=None
+    )
+
+    outcomes = together(lambda: run_job(job.pk), lambda: run_job(job.pk))
+
+    job.refresh_from_db()
+    assert "done" in outcomes
+    assert (job.status, job.processed, job.succeeded, job.failed) == (JobStatus.DONE, 3500, 3500, 0)
+    assert Resource.objects.count() == 3500
+    assert Resource.clusters.through.objects.count() == 3500
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"title,description\n\xff\xfe broken", "The file must be UTF-8 text."),
+        (b"", "The submitted file is empty."),
+        ("title\u202e,link_url\n".encode(), "Missing columns: title, description, link_text"),
+    ],
+)
+def test_an_unreadable_upload_is_a_form_error_and_starts_no_job(client, editor, content, message):
+    upload = SimpleUploadedFile("r.csv", content, content_type="text/csv")
+
+    response = login(client, editor).post("/admin/resources/import/", {"file": upload})
+
+    assert response.status_code == 200
+    assert message in response.text
+    assert Job.objects.count() == 0
 
 
 @pytest.mark.django_db
