@@ -107,7 +107,7 @@ def test_a_job_run_again_or_continued_imports_each_row_exactly_once(repair):
     assert Resource.objects.filter(title="Guide 1999").get().clusters.get() == repair
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_runs_of_one_job_at_the_same_moment_import_each_row_once(repair):
     # A task redelivered (acks_late) while its first delivery still runs: two runners at once.
     job = create_job(
