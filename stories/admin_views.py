@@ -1,4 +1,5 @@
-"""The admin's "Import resources" page: upload a CSV, see what was imported and what was not."""
+"""The admin's "Import resources" page: upload a CSV; the import runs as a background job
+(core.jobs) and the page sends the editor to its progress page at once."""
 
 from django import forms
 from django.core.exceptions import PermissionDenied
@@ -6,42 +7,44 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
-from .models import StoryIndexPage
-from .resource_import import COLUMNS, import_resources
+from core.jobs import check_header, start_job
 
-MAX_UPLOAD = 2 * 1024 * 1024
+from .models import StoryIndexPage
+from .resource_import import COLUMNS, KIND, may_import
+
+MAX_UPLOAD_MB = 50  # 100,000 rows with a paragraph of description each
 
 
 class ResourceImportForm(forms.Form):
     file = forms.FileField(
         label=_("CSV file"),
-        help_text=_("Columns: %(columns)s. Separate several clusters or types with “;”.")
-        % {"columns": ",".join(COLUMNS)},
+        help_text=_(
+            "Columns: %(columns)s. Separate several clusters or types with “;”. Up to %(mb)s MB."
+        )
+        % {"columns": ",".join(COLUMNS), "mb": MAX_UPLOAD_MB},
     )
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if upload.size > MAX_UPLOAD:
-            raise forms.ValidationError(_("The file is larger than 2 MB."))
+        if upload.size > MAX_UPLOAD_MB * 1024 * 1024:
+            raise forms.ValidationError(
+                _("The file is larger than %(mb)s MB.") % {"mb": MAX_UPLOAD_MB}
+            )
         try:
-            return upload.read().decode("utf-8")
-        except UnicodeDecodeError as error:
-            raise forms.ValidationError(_("The file must be UTF-8 text.")) from error
+            check_header(upload, COLUMNS)
+        except ValueError as error:
+            raise forms.ValidationError(str(error)) from error
+        return upload
 
 
 def import_resources_view(request):
-    if not request.user.has_perm("stories.add_resource"):
+    if not may_import(request.user):
         raise PermissionDenied
-    report = None
     form = ResourceImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            report = import_resources(form.cleaned_data["file"])
-        except ValueError as error:
-            form.add_error("file", str(error))
-    return TemplateResponse(
-        request, "stories/admin/resource_import.html", {"form": form, "report": report}
-    )
+        job = start_job(KIND, file=form.cleaned_data["file"], by=request.user)
+        return redirect("core_job", pk=job.pk)
+    return TemplateResponse(request, "stories/admin/resource_import.html", {"form": form})
 
 
 def write_story(request):

@@ -13,9 +13,10 @@ class StoriesConfig(AppConfig):
         from core.navigation import NavigationEntry, register_navigation
         from core.sitemaps import register_sitemap
 
-        from . import registrations
+        from . import registrations, resource_import
 
         registrations.register()
+        resource_import.register()
 
         # Wagtail's pages (home, stories, standard pages) and the images and documents they show.
         register_public_content(

@@ -44,7 +44,7 @@ class ResourceFilterSet(django_filters.FilterSet):
     author = django_filters.ModelChoiceFilter(
         field_name="author",
         to_field_name="slug",
-        queryset=Organisation.objects.published().filter(resources__isnull=False).distinct(),
+        queryset=Organisation.objects.published().filter(resources__live=True).distinct(),
         empty_label=_("Any author"),
         label=_("Author organisation"),
         widget=QuickSelect,

@@ -50,7 +50,7 @@ class ResourceListView(CachedFilterListMixin, ListView):
 
     def get_queryset(self):
         self.filterset = ResourceFilterSet(
-            self.request.GET, queryset=Resource.objects.for_listing().newest_first()
+            self.request.GET, queryset=Resource.objects.published().for_listing().newest_first()
         )
         return self.filterset.qs if self.filterset.is_valid() else Resource.objects.none()
 

@@ -1,13 +1,17 @@
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.search import index
 
+from moderation.models import ModeratedModel, ModeratedQuerySet
 from stories.choices import ResourceType
+from stories.policy import ResourcePublishingPolicy
 
 
-class ResourceQuerySet(models.QuerySet):
+class ResourceQuerySet(ModeratedQuerySet):
     def for_listing(self):
         """What a resource card shows: author organisation, document and clusters preloaded."""
         return self.select_related("author", "document").prefetch_related("clusters")
@@ -16,8 +20,13 @@ class ResourceQuerySet(models.QuerySet):
         return self.order_by("-year", "-created_at", "-pk")
 
 
-class Resource(index.Indexed, models.Model):
-    """A report, toolkit, guide, dataset or video in the resource library (/resources/)."""
+class Resource(index.Indexed, ModeratedModel):
+    """A report, toolkit, guide, dataset or video in the resource library (/resources/).
+
+    Reviewed content (moderation.ModeratedModel): editors and moderators publish directly, a
+    cluster lead's resource waits in the "Resource review" workflow for one of them
+    (stories.policy); `published()` is the only public door.
+    """
 
     title = models.CharField(_("title"), max_length=200)
     description = models.TextField(_("description"), blank=True)
@@ -48,16 +57,25 @@ class Resource(index.Indexed, models.Model):
         blank=True,
         help_text=_("When the author is not an organisation on the hub."),
     )
-    clusters = models.ManyToManyField(
+    # Parental: a pending edit's clusters and areas live in its revision, not on the live row.
+    clusters = ParentalManyToManyField(
         "clusters.Cluster", blank=True, related_name="resources", verbose_name=_("clusters")
     )
-    areas = models.ManyToManyField(
+    areas = ParentalManyToManyField(
         "taxonomy.AreaOfImpact", blank=True, related_name="resources", verbose_name=_("areas")
     )
     year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("submitted by"),
+    )
 
     objects = ResourceQuerySet.as_manager()
+    publishing_policy = ResourcePublishingPolicy()
 
     panels = [
         FieldPanel("title"),
@@ -73,7 +91,11 @@ class Resource(index.Indexed, models.Model):
         FieldPanel("areas"),
         FieldPanel("year"),
     ]
-    search_fields = [index.SearchField("title"), index.SearchField("description")]
+    search_fields = [
+        index.SearchField("title"),
+        index.SearchField("description"),
+        index.FilterField("live"),
+    ]
 
     class Meta:
         verbose_name = _("resource")

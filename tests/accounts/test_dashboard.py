@@ -154,8 +154,8 @@ def test_dashboard_costs_the_same_queries_whatever_i_belong_to(
 
     # 14; funding's section: saved calls, the areas and countries of each kind of listing I
     # belong to, and the open calls that fit them (4); events: my events and the clusters I lead
-    # (2); stories: the clusters I lead and whether I edit (2)
-    with django_assert_num_queries(23):
+    # (2); stories: the clusters I lead and whether I edit (2), the resources I submitted (1)
+    with django_assert_num_queries(24):
         response = client.get("/dashboard/")
 
     assert response.text.count("Awaiting review") == count - 1

@@ -113,7 +113,8 @@ def test_dashboard_events_cost_the_same_queries_for_1_and_20(
         EventFactory(submitted_by=lead, clusters=[cluster])
         EventFactory(clusters=[cluster], pending=True)
 
-    with django_assert_num_queries(17):  # 5 events, 3 funding, 1 stories, 7 listings, 1 newsletter
+    # 5 events, 3 funding, 1 stories, 1 resources, 7 listings, 1 newsletter
+    with django_assert_num_queries(18):
         [section] = [s for s in dashboard_sections(lead) if s.key == "events"]
 
     assert (len(section.context["own"]), len(section.context["cluster_events"])) == (

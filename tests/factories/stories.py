@@ -103,3 +103,4 @@ class ResourceFactory(factory.django.DjangoModelFactory):
     def clusters(resource, create, extracted, **kwargs):
         if create and extracted:
             resource.clusters.set(extracted)
+            resource.save()  # a parental many-to-many is written when the resource is saved

@@ -3,7 +3,7 @@ sees a page before it is published and who edits it, the same on every kind, thr
 
 import pytest
 
-from moderation import images
+from core import images
 from tests.factories.clusters import ClusterFactory
 from tests.factories.events import EventFactory
 from tests.factories.funding import FundingCallFactory

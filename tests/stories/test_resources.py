@@ -5,13 +5,29 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 
+from core.models import Job
 from stories.models import Resource
+from tests.factories.accounts import UserFactory
 from tests.factories.clusters import ClusterFactory
 from tests.factories.listings import OrganisationFactory
 from tests.factories.stories import ResourceFactory
 from tests.support.people import login
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def lead():
+    """A cluster lead: may add resources in the admin, but they wait for review."""
+    user = UserFactory(email="lead@example.org", groups=["Cluster leads"])
+    ClusterFactory(slug="lead-cluster").leads.add(user)
+    return user
+
+
+@pytest.fixture
+def django_capture_on_commit_callbacks_executing(django_capture_on_commit_callbacks):
+    return lambda: django_capture_on_commit_callbacks(execute=True)
+
 
 HEADER = ["title", "description", "link_url", "link_text", "author", "clusters", "types"]
 
@@ -109,21 +125,44 @@ def test_import_command_imports_47_of_50_and_reports_the_3_bad_rows(
     assert sorted(c.slug for c in guide.clusters.all()) == ["care", "repair"]
 
 
-def test_admin_import_shows_per_row_report(client, editor, fifty_rows_three_bad):
+def test_admin_import_answers_with_the_progress_page_then_shows_the_per_row_report(
+    client, editor, fifty_rows_three_bad, django_capture_on_commit_callbacks_executing
+):
     upload = SimpleUploadedFile("r.csv", fifty_rows_three_bad.encode(), content_type="text/csv")
+
+    with django_capture_on_commit_callbacks_executing():
+        response = login(client, editor).post("/admin/resources/import/", {"file": upload})
+    job = Job.objects.get()
+    page = client.get(response["Location"])
+
+    assert response.status_code == 302
+    assert response["Location"] == f"/admin/jobs/{job.pk}/"
+    assert "47 rows imported" in page.text
+    assert "3 rows not imported" in page.text
+    assert page.text.count('class="import-error"') == 3
+    assert 'http-equiv="refresh"' not in page.text  # done: the page stops reloading
+    assert Resource.objects.published().count() == 47
+
+
+def test_admin_import_refuses_a_file_without_the_columns_and_starts_no_job(client, editor):
+    upload = SimpleUploadedFile("r.csv", b"name,url\nA,https://a.example.org\n")
 
     response = login(client, editor).post("/admin/resources/import/", {"file": upload})
 
-    assert "47 resources imported" in response.text
-    assert "3 rows not imported" in response.text
-    assert response.text.count('class="import-error"') == 3
-    assert Resource.objects.count() == 47
+    assert response.status_code == 200
+    assert "Missing columns: title, description, link_url" in response.text
+    assert Job.objects.count() == 0
 
 
-def test_admin_import_is_refused_to_people_without_resource_permission(client, moderator):
+@pytest.mark.parametrize("role", ["moderator", "lead"])
+def test_admin_import_is_refused_to_people_whose_resources_are_reviewed_or_who_cannot_add(
+    client, role, moderator, lead
+):
     upload = SimpleUploadedFile("r.csv", csv_text([good_row(1)]).encode(), content_type="text/csv")
+    person = {"moderator": moderator, "lead": lead}[role]
 
-    response = login(client, moderator).post("/admin/resources/import/", {"file": upload})
+    response = login(client, person).post("/admin/resources/import/", {"file": upload})
 
     assert response.status_code in (302, 403)
     assert Resource.objects.count() == 0
+    assert Job.objects.count() == 0
