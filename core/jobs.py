@@ -90,6 +90,11 @@ def job_kind(name):
     return _KINDS[name]
 
 
+def known_job_kind(name):
+    """The registered kind `name`, or None (a job left from a kind a later release removed)."""
+    return _KINDS.get(name)
+
+
 def open_text(binary):
     """A text stream over an uploaded or stored file (UTF-8, a leading BOM dropped)."""
     return io.TextIOWrapper(binary, encoding="utf-8-sig", newline="")

@@ -3,7 +3,7 @@
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 
-from .jobs import job_kind
+from .jobs import known_job_kind
 from .models import Job
 
 REFRESH_SECONDS = 2
@@ -16,7 +16,7 @@ def job_detail(request, pk):
     see it; anyone else gets a 404, as for a job that does not exist.
     """
     job = get_object_or_404(Job.objects.visible_to(request.user), pk=pk)
-    kind = job_kind(job.kind)
+    kind = known_job_kind(job.kind)
     return TemplateResponse(
         request,
         "core/job_detail.html",

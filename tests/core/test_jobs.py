@@ -162,6 +162,17 @@ def test_only_the_jobs_creator_and_editors_see_its_progress_page(client, editor,
     assert anonymous["Location"].startswith("/admin/login/")
 
 
+@pytest.mark.django_db
+def test_a_job_of_a_kind_no_longer_registered_still_shows_its_page(client, editor, repair):
+    job = create_job(KIND, file=ContentFile(csv_bytes([row(1)]), name="r.csv"), by=editor)
+    Job.objects.filter(pk=job.pk).update(kind="removed.kind")
+
+    response = login(client, editor).get(f"/admin/jobs/{job.pk}/")
+
+    assert response.status_code == 200
+    assert "removed.kind" in response.text
+
+
 def test_an_admin_upload_answers_at_once_and_a_real_worker_imports_every_row(celery_worker, client):
     ClusterFactory(slug="repair", title="Repair")
     editor = UserFactory(email="editor@example.org", groups=["Editors"])
