@@ -9,12 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.mail import absolute_url, send_email
-from moderation.services import (
-    check_pending_cap,
-    lock_for_moderation,
-    submit_for_review,
-    submit_new,
-)
+from moderation.services import submit_edit, submit_new
 
 from .choices import REMINDER_THRESHOLDS
 from .models import FundingCall, ReminderSent, SavedCall
@@ -31,16 +26,10 @@ def create_call(call, *, by, token=None):
     return call
 
 
-@transaction.atomic
 def update_call(call, *, by):
     """Submit an edited call (a form applied to its latest revision); returns "published" or
-    "pending". The row is locked first, as for listings (moderation.services)."""
-    lock_for_moderation(call)
-    if not call.workflow_in_progress:
-        check_pending_cap(by, policy=FundingCall.publishing_policy)
-    if not call.live:
-        call.save()
-    return submit_for_review(call, by=by)
+    "pending" (moderation.services.submit_edit: locked, applied onto the row as it is now)."""
+    return submit_edit(call, by=by)
 
 
 # Saved calls -------------------------------------------------------------------------------
