@@ -1,8 +1,9 @@
 """The outbox: every e-mail the hub sends is a database row first, sent by Celery afterwards.
 
-`EMAIL_BACKEND` is django-post-office's backend, so `EmailMessage.send()` — from our services,
-allauth (address confirmations, password resets) and Wagtail (moderator notifications) alike —
-writes a post_office `Email` row in the caller's transaction instead of talking to a mail
+`EMAIL_BACKEND` is django-post-office's backend (`OutboxBackend`, which first makes each
+subject one plain line), so `EmailMessage.send()` — from our services, allauth (address
+confirmations, password resets) and Wagtail (moderator notifications) alike — writes a
+post_office `Email` row in the caller's transaction instead of talking to a mail
 server. `send_due_messages` (Celery: kicked right after the commit, and every minute by beat)
 claims due rows one at a time with SELECT … FOR UPDATE SKIP LOCKED, hands each to the real backend
 (`EMAIL_DELIVERY_BACKEND`, from `EMAIL_URL`: SMTP, an anymail ESP or files) and records the
@@ -32,7 +33,10 @@ from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from post_office.backends import EmailBackend as PostOfficeBackend
 from post_office.models import STATUS, Email, Log
+
+from moderation.text import one_line
 
 from .mail import SUBJECT_PREFIX, absolute_url, render_text
 
@@ -43,6 +47,18 @@ REPORT_HEADER = "X-DSI-Hub-Outbox-Report"
 
 FIRST_RETRY = timedelta(minutes=1)
 LONGEST_WAIT = timedelta(hours=1)
+
+
+class OutboxBackend(PostOfficeBackend):
+    """`EMAIL_BACKEND`: post_office's (each message becomes an outbox row), with every subject
+    made one line of plain text first, whoever wrote it (Wagtail's notifications and allauth's
+    messages pass here, not through accounts.mail): a name with a line break or a
+    right-to-left override in it never reaches a Subject header."""
+
+    def send_messages(self, email_messages):
+        for message in email_messages or []:
+            message.subject = " ".join(one_line(str(message.subject)).split())
+        return super().send_messages(email_messages)
 
 
 def due_messages(now=None):

@@ -271,7 +271,7 @@ EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)
 # Every message is written to the outbox (post_office) in the sender's transaction; Celery sends
 # it through the delivery backend chosen above (accounts.outbox).
 EMAIL_DELIVERY_BACKEND = EMAIL_BACKEND
-EMAIL_BACKEND = "post_office.EmailBackend"
+EMAIL_BACKEND = "accounts.outbox.OutboxBackend"  # post_office's, subjects cleaned
 EMAIL_OUTBOX_MAX_ATTEMPTS = env.int("EMAIL_OUTBOX_MAX_ATTEMPTS", default=40)
 POST_OFFICE = {
     "BACKENDS": {"default": EMAIL_DELIVERY_BACKEND},

@@ -23,6 +23,7 @@ from wagtail.search import index
 
 from accounts.uploads import random_name
 from moderation.models import ModeratedModel, ModeratedQuerySet
+from moderation.text import PlainTextCharField
 
 from .choices import PLACED_FORMATS, EventFormat, Frequency
 from .policy import EventPublishingPolicy
@@ -76,7 +77,7 @@ class EventQuerySet(ModeratedQuerySet):
 
 
 class Event(index.Indexed, ModeratedModel):
-    title = models.CharField(_("title"), max_length=200)
+    title = PlainTextCharField(_("title"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=220, unique=True)
     summary = models.CharField(
         _("summary"),

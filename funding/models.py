@@ -12,6 +12,7 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.search import index
 
 from moderation.models import ModeratedModel, ModeratedQuerySet
+from moderation.text import PlainTextCharField
 
 from .choices import Audience, Currency, FundingType
 from .fields import ChoiceListField
@@ -58,7 +59,7 @@ class FundingCallQuerySet(ModeratedQuerySet):
 class FundingCall(index.Indexed, ModeratedModel):
     """A grant, investment, programme or other support that innovators can apply for."""
 
-    title = models.CharField(_("title"), max_length=200)
+    title = PlainTextCharField(_("title"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=220, unique=True)
     summary = models.CharField(
         _("summary"),
@@ -67,7 +68,7 @@ class FundingCall(index.Indexed, ModeratedModel):
     )
     body = models.TextField(_("details"), blank=True)
     url = models.URLField(_("web address of the call"), max_length=500)
-    funder = models.CharField(_("funder"), max_length=200, blank=True)
+    funder = PlainTextCharField(_("funder"), max_length=200, blank=True)
     funder_organisation = models.ForeignKey(
         "organisations.Organisation",
         on_delete=models.SET_NULL,

@@ -13,6 +13,7 @@ from wagtail.search import index
 
 from accounts.uploads import random_name
 from moderation.models import ModeratedModel, ModeratedQuerySet
+from moderation.text import PlainTextCharField
 
 from .choices import MANAGER_ROLES, LinkKind
 
@@ -48,7 +49,7 @@ def directory_order_index(name):
 class Listing(index.Indexed, ModeratedModel):
     """Identity, description, place and images; vocabularies are declared by each kind."""
 
-    name = models.CharField(_("name"), max_length=200)
+    name = PlainTextCharField(_("name"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=220, unique=True)
     short_description = models.CharField(
         _("short description"),

@@ -17,6 +17,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from clusters.models import Cluster
+from moderation.text import PlainTextField
 from organisations.models import Organisation
 
 from .choices import ResourceType
@@ -39,11 +40,11 @@ class ImportReport:
 
 
 class ResourceRowForm(forms.Form):
-    title = forms.CharField(max_length=200)
+    title = PlainTextField(max_length=200)
     description = forms.CharField(required=False)
     link_url = forms.URLField(max_length=500, assume_scheme="https")
-    link_text = forms.CharField(max_length=120, required=False)
-    author = forms.CharField(max_length=200, required=False)
+    link_text = PlainTextField(max_length=120, required=False)
+    author = PlainTextField(max_length=200, required=False)
     clusters = forms.CharField(required=False)
     types = forms.CharField(required=False)
 

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.search import index
 
+from moderation.text import PlainTextCharField
 from stories.choices import ResourceType
 
 
@@ -19,7 +20,7 @@ class ResourceQuerySet(models.QuerySet):
 class Resource(index.Indexed, models.Model):
     """A report, toolkit, guide, dataset or video in the resource library (/resources/)."""
 
-    title = models.CharField(_("title"), max_length=200)
+    title = PlainTextCharField(_("title"), max_length=200)
     description = models.TextField(_("description"), blank=True)
     link_url = models.URLField(_("web address"), max_length=500, blank=True)
     link_text = models.CharField(_("link text"), max_length=120, blank=True)
@@ -42,7 +43,7 @@ class Resource(index.Indexed, models.Model):
         related_name="resources",
         verbose_name=_("author organisation"),
     )
-    author_name = models.CharField(
+    author_name = PlainTextCharField(
         _("author"),
         max_length=200,
         blank=True,

@@ -105,7 +105,7 @@ def test_an_approval_crossing_the_owners_edit_never_unpublishes_the_listing(
     or with the approval refused; never approved-then-unpublished, and the owner is never told
     "published" about something that is not public."""
     settings.MODERATION_MAX_PENDING_PER_USER = 1000  # the owner's edits pile up over the rounds
-    settings.EMAIL_BACKEND = "post_office.EmailBackend"  # the outbox: rows written on commit only
+    settings.EMAIL_BACKEND = "accounts.outbox.OutboxBackend"  # rows: written on commit only
     settings.EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     moderator_client, owner_client = logged_in(moderator), logged_in(owner)
     edit = organisation_data(short_description="Now with repair nights.", city="")
