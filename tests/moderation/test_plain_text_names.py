@@ -116,6 +116,17 @@ def test_a_line_break_typed_in_the_wagtail_admin_is_refused_at_the_field(client,
     assert organisation.get_latest_revision() is None
 
 
+def test_a_name_saved_in_the_wagtail_admin_is_cleaned_and_kept_as_a_revision(client, moderator):
+    organisation = OrganisationFactory(name="Open Commons")
+
+    response = _admin_edit(client, moderator, organisation, name="Open\u202e Commons 2")
+
+    assert response.status_code == 302
+    organisation.refresh_from_db()
+    assert organisation.name == "Open Commons"  # the live row waits for "Publish"
+    assert organisation.get_latest_revision_as_object().name == "Open Commons 2"
+
+
 def test_a_cluster_lead_editing_their_cluster_title_in_the_admin_gets_it_cleaned(client):
     from clusters.models import Cluster
     from tests.factories.accounts import UserFactory
