@@ -21,6 +21,8 @@ from django.template import TemplateDoesNotExist, engines
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from core.text import one_line
+
 SUBJECT_PREFIX = "[DSI Hub] "
 
 
@@ -56,7 +58,9 @@ def render_email(template, *, to, context=None, headers=None):
     person = recipient(to)
     context = {**(context or {}), "recipient": person.user, "site_url": settings.SITE_URL}
     with translation.override(person.language):
-        subject = " ".join(render_text(f"{template}_subject.txt", context).split())
+        # One line of plain text whatever the context holds (a name typed before names were
+        # cleaned): a line break would make the message unsendable, a bidi control misleading.
+        subject = " ".join(one_line(render_text(f"{template}_subject.txt", context)).split())
         body = render_text(f"{template}.txt", context)
         html = _render_html(template, context, body)
     message = EmailMultiAlternatives(

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
+from core.text import PlainTextCharField
 from taxonomy.models import Placed
 
 from .choices import LinkKind
@@ -57,8 +58,8 @@ class User(AbstractBaseUser, PermissionsMixin, Placed):
     """A person with an account. The e-mail address is the login; there is no username."""
 
     email = models.EmailField(_("e-mail address"), unique=True)
-    first_name = models.CharField(_("first name"), max_length=150)
-    last_name = models.CharField(_("last name"), max_length=150, blank=True)
+    first_name = PlainTextCharField(_("first name"), max_length=150)
+    last_name = PlainTextCharField(_("last name"), max_length=150, blank=True)
     is_staff = models.BooleanField(
         _("staff status"),
         default=False,
@@ -84,8 +85,8 @@ class User(AbstractBaseUser, PermissionsMixin, Placed):
         blank=True,
         help_text=_("Plain text, at most 2000 characters. Line breaks are kept."),
     )
-    job_title = models.CharField(_("job title"), max_length=150, blank=True)
-    company = models.CharField(_("organisation or company"), max_length=150, blank=True)
+    job_title = PlainTextCharField(_("job title"), max_length=150, blank=True)
+    company = PlainTextCharField(_("organisation or company"), max_length=150, blank=True)
     skills = TaggableManager(
         through="accounts.UserSkill",
         blank=True,

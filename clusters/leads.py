@@ -1,4 +1,7 @@
-"""The "Cluster leads" group follows `Cluster.leads`: whoever leads a cluster is in it (and so
+"""What leading a cluster gives: the "Cluster leads" group, and publishing into one's own
+clusters (`leads_every_cluster_of`, asked by the events' and funding calls' publishing policies).
+
+The "Cluster leads" group follows `Cluster.leads`: whoever leads a cluster is in it (and so
 may enter the Wagtail admin to edit their clusters), and leaves it when they lead none.
 
 Derived data kept by a signal (clusters.apps connects `on_leads_changed`): leads are changed in
@@ -38,3 +41,19 @@ def on_leads_changed(sender, instance, action, reverse, pk_set, **kwargs):
     else:
         user_ids = list(pk_set or [])
     sync_leads_group(user_ids)
+
+
+def leads_every_cluster_of(obj, user):
+    """Whether `obj` (an event, a funding call: saved, or a form's or revision's copy) names at
+    least one cluster and `user` leads each of them.
+
+    A lead's word counts for their own clusters only: what names another cluster, or none (the
+    whole hub), waits for review like anyone's (events.policy, funding.policy).
+    """
+    if not user.is_authenticated:
+        return False
+    named = {cluster.pk for cluster in obj.clusters.all()}
+    if not named:
+        return False
+    led = set(Cluster.objects.led_by(user).filter(pk__in=named).values_list("pk", flat=True))
+    return named <= led

@@ -8,6 +8,8 @@ from modelcluster.models import ClusterableModel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 
+from core.text import PlainTextCharField
+
 LEADS_GROUP = "Cluster leads"
 
 
@@ -39,7 +41,7 @@ class ClusterQuerySet(models.QuerySet):
 class Cluster(ClusterableModel):
     """A thematic cluster: one per cluster area of impact, coordinated by one organisation."""
 
-    title = models.CharField(_("title"), max_length=100)
+    title = PlainTextCharField(_("title"), max_length=100)
     slug = models.SlugField(
         _("slug"),
         max_length=100,

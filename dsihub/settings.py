@@ -6,6 +6,7 @@ with DJANGO_DEBUG off the process refuses to start without DJANGO_SECRET_KEY.
 See docs/configuration.md for every variable.
 """
 
+from email.utils import getaddresses
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -272,7 +273,7 @@ EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)
 # Every message is written to the outbox (post_office) in the sender's transaction; Celery sends
 # it through the delivery backend chosen above (accounts.outbox).
 EMAIL_DELIVERY_BACKEND = EMAIL_BACKEND
-EMAIL_BACKEND = "post_office.EmailBackend"
+EMAIL_BACKEND = "accounts.outbox.OutboxBackend"  # post_office's, subjects cleaned
 EMAIL_OUTBOX_MAX_ATTEMPTS = env.int("EMAIL_OUTBOX_MAX_ATTEMPTS", default=40)
 POST_OFFICE = {
     "BACKENDS": {"default": EMAIL_DELIVERY_BACKEND},
@@ -284,6 +285,13 @@ POST_OFFICE = {
 }
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="DSI Hub <hello@localhost>")
 SERVER_EMAIL = env("SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
+# Who is told about mail the outbox can never send (accounts.outbox) and, as Django does with
+# ADMINS, about server errors: "Ops <ops@example.org>, alice@example.org".
+ADMINS = [
+    (name, address)
+    for name, address in getaddresses([env("DJANGO_ADMINS", default="")])
+    if "@" in address
+]
 
 # Newsletter (newsletter/, docs/newsletter.md): its own bulk pipeline on the same delivery backend.
 NEWSLETTER_FROM_EMAIL = env("NEWSLETTER_FROM_EMAIL", default=DEFAULT_FROM_EMAIL)

@@ -1,7 +1,9 @@
-"""Who publishes events without review: moderators, editors, and a cluster's leads posting for
-one of their own clusters. Everyone else, earlier approvals or not, is reviewed, and an edit to
-a published event by anyone else is reviewed too (as for listings)."""
+"""Who publishes events without review: moderators, editors, and a cluster lead posting only
+into clusters they lead (an event naming another cluster waits for review, and that cluster's
+leads are told). Everyone else, earlier approvals or not, is reviewed, and an edit to a
+published event by anyone else is reviewed too (as for listings)."""
 
+from clusters.leads import leads_every_cluster_of
 from moderation.policy import PublishingPolicy
 from moderation.roles import is_editor, is_moderator
 
@@ -14,7 +16,7 @@ class EventPublishingPolicy(PublishingPolicy):
         return self._publishes(event, user)
 
     def _publishes(self, event, user):
-        return is_moderator(user) or is_editor(user) or leads_a_cluster_of(event, user)
+        return is_moderator(user) or is_editor(user) or leads_every_cluster_of(event, user)
 
     def may_preview(self, event, user):
         """Its submitter, the leads of its clusters and moderators see it before approval."""
@@ -27,11 +29,3 @@ class EventPublishingPolicy(PublishingPolicy):
     def may_edit(self, event, user):
         """Its submitter, moderators and editors edit it."""
         return super().may_edit(event, user) or is_editor(user)
-
-
-def leads_a_cluster_of(event, user):
-    """Whether `user` leads one of the clusters chosen for `event` (saved or in a revision)."""
-    if not user.is_authenticated:
-        return False
-    cluster_ids = [cluster.pk for cluster in event.clusters.all()]
-    return bool(cluster_ids) and user.led_clusters.filter(pk__in=cluster_ids).exists()

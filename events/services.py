@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from accounts.mail import absolute_url, send_email
 from core.content_version import bump_content_version
-from moderation.services import submit_edit, submit_reviewed
+from moderation.services import lock_for_moderation, submit_edit, submit_reviewed
 
 from .models import Event
 
@@ -36,7 +36,8 @@ def update_event(event, *, by):
     When the edit starts a review (nothing of it was waiting already), the leads of its
     clusters are told, as for a new submission; further edits during the review are not.
     """
-    was_waiting = event.workflow_in_progress
+    # Under the row lock: a moderator's decision a moment earlier is seen.
+    was_waiting = lock_for_moderation(event).workflow_in_progress
     outcome = submit_edit(event, by=by)
     if outcome == "pending" and not was_waiting:
         notify_cluster_leads(event, by=by, edited=True)

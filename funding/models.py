@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from wagtail.search import index
 
+from core.text import PlainTextCharField
 from moderation.models import ModeratedQuerySet, ReviewedModel, optional_link, optional_links
 
 from .choices import Audience, Currency, FundingType
@@ -64,7 +65,7 @@ class FundingCall(index.Indexed, ReviewedModel):
     )
     body = models.TextField(_("details"), blank=True)
     url = models.URLField(_("web address of the call"), max_length=500)
-    funder = models.CharField(_("funder"), max_length=200, blank=True)
+    funder = PlainTextCharField(_("funder"), max_length=200, blank=True)
     funder_organisation = optional_link(
         "organisations.Organisation",
         related_name="funding_calls",

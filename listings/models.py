@@ -11,6 +11,7 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.search import index
 
 from accounts.uploads import random_name
+from core.text import PlainTextCharField
 from moderation.models import ModeratedModel, ModeratedQuerySet
 from taxonomy.models import Placed
 
@@ -49,7 +50,7 @@ def directory_order_index(name):
 class Listing(index.Indexed, ModeratedModel, Placed):
     """Identity, description, place and images; vocabularies are declared by each kind."""
 
-    name = models.CharField(_("name"), max_length=200)
+    name = PlainTextCharField(_("name"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=220, unique=True)
     short_description = models.CharField(
         _("short description"),

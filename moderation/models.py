@@ -16,6 +16,8 @@ from modelcluster.models import ClusterableModel
 from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, WorkflowMixin
 from wagtail.search import index
 
+from core.text import PlainTextCharField
+
 from .policy import PublishingPolicy
 
 
@@ -82,7 +84,7 @@ class ReviewedModel(ModeratedModel):
     community information, like a listing that has another owner.
     """
 
-    title = models.CharField(_("title"), max_length=200)
+    title = PlainTextCharField(_("title"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=220, unique=True)
     submitted_by = optional_link(
         settings.AUTH_USER_MODEL,

@@ -151,18 +151,30 @@ def _restart_workflow(obj, user):
     obj.get_workflow().start(obj, user)
 
 
+# What belongs to the row as a whole rather than to one version of its content: an edit never
+# writes these from the form's instance, which was read before the row was locked.
+ROW_STATE_FIELDS = [*PUBLICATION_FIELDS, "latest_revision", "locked", "locked_at", "locked_by"]
+
+
 @transaction.atomic
 def submit_edit(obj, *, by):
     """Submit an edited `obj` (a form applied to `get_latest_revision_as_object()`).
 
-    Something that was never published has no public page to protect, so its row is brought up
-    to date too (its owners preview the row). The row is locked first, so a moderator's decision
-    and this edit happen one after the other. Returns "published" or "pending".
+    The row is locked first, so a moderator's decision and this edit happen one after the
+    other, and the edit is applied onto the row as it is now: the form's instance was read
+    before the lock, and a moderator may have published the object in between. Its publication
+    state is taken from the locked row, so such an edit becomes a new review of a live object
+    instead of writing the old draft state back (which would unpublish it). Something that was
+    never published has no public page to protect, so its row is brought up to date too (its
+    owners preview the row). Returns "published" or "pending".
     """
-    lock_for_moderation(obj)
-    if not obj.workflow_in_progress:
+    current = lock_for_moderation(obj)
+    for name in ROW_STATE_FIELDS:
+        field = obj._meta.get_field(name)
+        setattr(obj, field.attname, getattr(current, field.attname))
+    if not current.workflow_in_progress:
         check_pending_cap(by, policy=type(obj).publishing_policy)
-    if not obj.live:
+    if not current.live:
         obj.save()
     return submit_for_review(obj, by=by)
 

@@ -51,7 +51,10 @@ class LockedWorkflowActionView(WorkflowActionView):
 class LockedEditView(EditView):
     def post(self, request, *args, **kwargs):
         with transaction.atomic():
-            self.object = lock_for_moderation(self.object)
+            # Re-read under the lock what Wagtail read in setup(): the row and its latest
+            # version (an owner's edit or a decision may have landed since).
+            self.live_object = lock_for_moderation(self.live_object)
+            self.object = self.live_object.get_latest_revision_as_object()
             return super().post(request, *args, **kwargs)
 
 

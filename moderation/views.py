@@ -156,7 +156,7 @@ class ModeratedEditView(ModeratedFormMixin, FormView):
     def submitted_message(self, obj, outcome):
         if outcome == "published":
             return _("Your changes are published.")
-        if self.object.live:
+        if obj.live:  # as the edit found it under the lock: a moderator may just have approved
             return _(
                 "Thank you! Your changes are waiting for a moderator. The public page shows "
                 "the previous version until they are approved."

@@ -6,6 +6,7 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.search import index
 
+from core.text import PlainTextCharField
 from moderation.models import ModeratedModel, ModeratedQuerySet
 from stories.choices import ResourceType
 from stories.policy import ResourcePublishingPolicy
@@ -28,7 +29,7 @@ class Resource(index.Indexed, ModeratedModel):
     (stories.policy); `published()` is the only public door.
     """
 
-    title = models.CharField(_("title"), max_length=200)
+    title = PlainTextCharField(_("title"), max_length=200)
     description = models.TextField(_("description"), blank=True)
     link_url = models.URLField(_("web address"), max_length=500, blank=True)
     link_text = models.CharField(_("link text"), max_length=120, blank=True)
@@ -51,7 +52,7 @@ class Resource(index.Indexed, ModeratedModel):
         related_name="resources",
         verbose_name=_("author organisation"),
     )
-    author_name = models.CharField(
+    author_name = PlainTextCharField(
         _("author"),
         max_length=200,
         blank=True,

@@ -22,6 +22,7 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from core.text import PlainTextCharField
 from stories.blocks import SHORT_FEATURES, StoryBodyBlock, refuse_unsafe_links
 from stories.choices import Colour, StoryKind
 from stories.structured_data import article_data
@@ -178,7 +179,7 @@ class BlogAuthor(Orderable):
         related_name="+",
         verbose_name=_("hub member"),
     )
-    name = models.CharField(
+    name = PlainTextCharField(
         _("guest author"),
         max_length=120,
         blank=True,

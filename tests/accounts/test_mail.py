@@ -33,6 +33,16 @@ def test_subject_is_plain_text_with_the_prefix_never_html_escaped():
     assert message.subject == '[DSI Hub] "Tom & "Jerry" <Lab>" is published'
 
 
+def test_subject_is_one_plain_line_whatever_the_name_holds():
+    user = UserFactory()
+    listing = OrganisationFactory.build(name="Evil\u202e\r\nBcc: x@example.org\u2066")
+
+    message = review_outcome(listing, user)
+
+    assert message.subject == '[DSI Hub] "Evil Bcc: x@example.org" is published'
+    assert message.message()["Subject"] == message.subject
+
+
 def test_message_has_a_plain_text_and_an_html_part_with_the_links():
     user = UserFactory(first_name="Olga")
     listing = OrganisationFactory(name="Open Commons")
@@ -59,7 +69,7 @@ def test_message_is_rendered_in_the_recipients_language():
 
 
 def test_send_writes_the_message_to_the_outbox_in_the_callers_transaction(settings):
-    settings.EMAIL_BACKEND = "post_office.EmailBackend"
+    settings.EMAIL_BACKEND = "accounts.outbox.OutboxBackend"
     user = UserFactory(email="olga@example.org")
     listing = OrganisationFactory(name="Open Commons")
 

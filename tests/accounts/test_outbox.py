@@ -12,7 +12,7 @@ from django.utils import timezone
 from post_office import mail
 from post_office.models import STATUS, Email
 
-from accounts.outbox import retry_delay, send_due_messages
+from accounts.outbox import REPORT_HEADER, retry_delay, send_due_messages
 from tests.support.mail import free_port
 
 pytestmark = pytest.mark.django_db
@@ -138,3 +138,73 @@ def test_two_senders_at_once_never_send_a_message_twice(outbox, settings):
     assert len(recipients) == 40
     assert len(set(recipients)) == 40
     assert set(Email.objects.values_list("status", flat=True)) == {STATUS.sent}
+
+
+@pytest.fixture
+def admins(settings):
+    settings.ADMINS = [("Operations", "ops@example.org")]
+
+
+def test_a_message_with_a_header_the_mail_library_refuses_fails_at_once_and_admins_are_told(
+    outbox, admins, caplog
+):
+    """A line break in a header (a name with CR/LF, written before names were cleaned) makes
+    Django refuse the message (BadHeaderError) every time: no retry, and someone is told."""
+    mail.create(
+        "hub@example.org",
+        ["moderators@example.org"],
+        subject='The organisation "Evil\r\nBcc: victim@example.org" was submitted',
+        message="Body",
+    )
+
+    counts = send_due_messages()
+    bad = Email.objects.get(to=["moderators@example.org"])
+
+    assert (bad.status, bad.number_of_retries, bad.scheduled_time) == (STATUS.failed, 1, None)
+    assert bad.logs.get().exception_type == "BadHeaderError"
+    assert counts == {"sent": 1, "retrying": 0, "failed": 1}  # the report to the admins
+    [report] = outbox.received
+    assert report["To"] == "ops@example.org"
+    assert report["Subject"] == "[DSI Hub] An e-mail could not be sent and will not be retried"
+    assert f"/django-admin/post_office/email/{bad.pk}/change/" in report.get_content()
+    assert "victim@example.org" not in report["Subject"]
+    assert any(r.levelname == "ERROR" and r.name == "accounts.outbox" for r in caplog.records)
+
+
+def test_a_bad_header_added_by_a_sender_fails_at_once_too(outbox, admins):
+    EmailMessage("Hello", "Body", to=["a@example.org"], headers={"X-Title": "a\nb"}).send()
+
+    send_due_messages()
+
+    assert Email.objects.get(to=["a@example.org"]).status == STATUS.failed
+    assert [m["To"] for m in outbox.received] == ["ops@example.org"]
+
+
+def test_a_report_that_cannot_be_queued_still_leaves_the_message_failed(outbox, settings):
+    settings.ADMINS = [("Ops", "ops@example.org\r\nBcc: x@example.org")]  # refused too
+    mail.create("hub@example.org", ["a@example.org"], subject="a\r\nb", message="Body")
+
+    assert send_due_messages() == {"sent": 0, "retrying": 0, "failed": 1}
+    assert list(Email.objects.values_list("status", flat=True)) == [STATUS.failed]
+
+
+def test_a_report_that_cannot_be_built_either_is_not_reported_again(outbox, admins):
+    mail.create(
+        "hub@example.org",
+        ["ops@example.org"],
+        subject="a\r\nb",
+        message="Body",
+        headers={REPORT_HEADER: "malformed"},
+    )
+
+    assert send_due_messages() == {"sent": 0, "retrying": 0, "failed": 1}
+    assert Email.objects.count() == 1
+    assert outbox.received == []
+
+
+def test_without_admins_a_refused_message_is_still_failed_at_once(outbox, settings):
+    settings.ADMINS = []
+    mail.create("hub@example.org", ["a@example.org"], subject="a\r\nb", message="Body")
+
+    assert send_due_messages() == {"sent": 0, "retrying": 0, "failed": 1}
+    assert Email.objects.count() == 1

@@ -181,7 +181,7 @@ def broker_down(redis_down, settings):
     previous = app.conf.broker_url, app.conf.result_backend, app.conf.task_always_eager
     app.conf.update(broker_url=redis_down, result_backend=redis_down, task_always_eager=False)
     drop_broker_connections(app)
-    settings.EMAIL_BACKEND = "post_office.EmailBackend"
+    settings.EMAIL_BACKEND = "accounts.outbox.OutboxBackend"
     try:
         yield
     finally:

@@ -3,7 +3,7 @@
 import pytest
 from django import forms
 
-from core.text import BIDI_CONTROLS, PlainTextField, strip_bidi_controls
+from core.text import BIDI_CONTROLS, PlainTextField, one_line, plain_text, strip_bidi_controls
 
 
 def test_strip_bidi_controls_removes_each_control():
@@ -46,3 +46,30 @@ def test_plain_text_field_measures_the_length_without_controls(length):
     form = NameForm({"name": "a" * length + "\u200f" * 5})
 
     assert form.is_valid() is (length <= 10)
+
+
+def test_plain_text_removes_c0_and_c1_controls_and_makes_tabs_spaces():
+    assert plain_text("Ada\x00\x07\x1b\x7f\x85\x9b\tLovelace") == "Ada Lovelace"
+
+
+def test_plain_text_keeps_line_breaks_for_the_field_to_refuse():
+    assert plain_text("Ada\r\nLovelace") == "Ada\r\nLovelace"
+
+
+@pytest.mark.parametrize("line_break", ["\r", "\n", "\r\n", "\u2028", "\u2029"])
+def test_plain_text_field_refuses_a_line_break_inside_the_value(line_break):
+    form = NameForm({"name": f"Ada{line_break}Bcc"})
+
+    assert not form.is_valid()
+    assert form.errors["name"] == ["Please keep this to one line: it cannot contain line breaks."]
+
+
+def test_plain_text_field_only_trims_a_line_break_at_the_end():
+    form = NameForm({"name": "Ada\r\n"})
+
+    assert form.is_valid()
+    assert form.cleaned_data["name"] == "Ada"
+
+
+def test_one_line_is_what_may_go_into_a_mail_header():
+    assert one_line("Evil\u202e\r\nBcc: x@example.org\x00") == "Evil  Bcc: x@example.org"

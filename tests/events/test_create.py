@@ -80,6 +80,43 @@ def test_lead_of_another_cluster_is_reviewed_and_the_right_leads_are_emailed(cli
     assert [m["To"] for m in mailbox.messages] == ["health@example.org"]
 
 
+def test_lead_naming_another_cluster_beside_their_own_is_reviewed_by_its_leads(
+    client, lead, mailbox
+):
+    """A lead publishes directly only into clusters they lead: naming another cluster too sends
+    the event to review, and that cluster's leads are told (not the submitter)."""
+    health_lead = UserFactory(email="health@example.org", first_name="Hal")
+    Cluster.objects.get(slug="health-and-care").leads.add(health_lead)
+
+    response = post(
+        client, lead, clusters=[cluster_pk("digital-democracy"), cluster_pk("health-and-care")]
+    )
+
+    event = Event.objects.get()
+    assert (event.live, event.awaiting_review) == (False, True)
+    assert "waiting for a moderator" in client.get(response.url).text
+    assert client.get("/events/").status_code == 200
+    client.logout()
+    assert client.get(event.get_absolute_url()).status_code == 404
+    [message] = mailbox.wait_for("health@example.org")
+    assert "Lea Lead submitted the event" in text_of(message)
+    assert [m["To"] for m in mailbox.messages] == ["health@example.org"]
+
+
+def test_lead_of_two_clusters_posting_in_both_publishes_at_once(client, lead):
+    Cluster.objects.get(slug="health-and-care").leads.add(lead)
+
+    post(client, lead, clusters=[cluster_pk("digital-democracy"), cluster_pk("health-and-care")])
+
+    assert Event.objects.get().live is True
+
+
+def test_lead_posting_for_no_cluster_is_reviewed(client, lead):
+    post(client, lead, clusters=[])
+
+    assert Event.objects.get().live is False
+
+
 def test_regular_user_is_reviewed_even_after_an_earlier_approval(client, stranger, lead, mailbox):
     stranger.trusted_at = dt.datetime(2025, 1, 1, tzinfo=dt.UTC)
     stranger.save()
@@ -94,8 +131,9 @@ def test_regular_user_is_reviewed_even_after_an_earlier_approval(client, strange
 
 
 @pytest.mark.parametrize("person", ["moderator", "editor"])
-def test_moderators_and_editors_publish_at_once(client, request, person):
-    post(client, request.getfixturevalue(person))
+@pytest.mark.parametrize("clusters", [[], ["digital-democracy", "health-and-care"]])
+def test_moderators_and_editors_publish_at_once(client, request, person, clusters):
+    post(client, request.getfixturevalue(person), clusters=[cluster_pk(c) for c in clusters])
 
     assert Event.objects.get().live is True
 

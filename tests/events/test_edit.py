@@ -58,6 +58,22 @@ def test_lead_edit_of_their_clusters_published_event_publishes_at_once(client):
     assert (event.title, event.awaiting_review) == ("Brunch", False)
 
 
+def test_lead_edit_adding_a_cluster_they_do_not_lead_waits_for_review(client):
+    from tests.factories.accounts import UserFactory
+
+    lead = UserFactory()
+    cluster = Cluster.objects.get(slug="digital-democracy")
+    cluster.leads.add(lead)
+    event = EventFactory(title="Breakfast", owner=lead, clusters=[cluster])
+    other = Cluster.objects.get(slug="health-and-care")
+
+    edit(client, lead, event, title="Brunch", clusters=[str(cluster.pk), str(other.pk)])
+
+    event.refresh_from_db()
+    assert (event.title, event.awaiting_review) == ("Breakfast", True)
+    assert list(event.clusters.all()) == [cluster]
+
+
 def test_someone_else_cannot_edit(client, stranger):
     from tests.factories.accounts import UserFactory
 

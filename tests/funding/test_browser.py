@@ -30,7 +30,8 @@ def fill_call(tab, closes_on):
 
 def test_a_lead_shares_a_call_that_visitors_then_find(new_tab):
     lead = UserFactory(email="lead@example.org", first_name="Lea", last_name="Lead")
-    Cluster.objects.order_by("pk").first().leads.add(lead)
+    cluster = Cluster.objects.order_by("pk").first()
+    cluster.leads.add(lead)
     FundingCallFactory(title="Older Fund", closes_on=in_days(60))
     tab = new_tab()
     log_in(tab, "lead@example.org")
@@ -45,6 +46,8 @@ def test_a_lead_shares_a_call_that_visitors_then_find(new_tab):
     expect(tab.get_by_label("Title (required)")).to_have_value("Neighbourhood Tech Fund")
     assert_accessible(tab)
     tab.get_by_label("Closes on").fill(in_days(5).isoformat())
+    # a lead publishes at once into their own cluster
+    tab.get_by_role("group", name="Clusters").get_by_label(cluster.title).check()
     tab.get_by_role("button", name="Submit the call").click()
 
     expect(tab.get_by_role("heading", level=1)).to_have_text("Neighbourhood Tech Fund")

@@ -62,11 +62,21 @@ def test_create_page_sends_anonymous_visitors_to_log_in(client):
     assert response.url == f"{reverse('account_login')}?next={CREATE_URL}"
 
 
+def led_cluster_pk():
+    return str(Cluster.objects.order_by("pk").first().pk)
+
+
+def other_cluster_pk():
+    return str(Cluster.objects.order_by("pk")[1].pk)
+
+
 @pytest.mark.parametrize("person", ["moderator", "editor", "lead"])
-def test_moderators_editors_and_cluster_leads_publish_at_once(client, request, person):
+def test_moderators_editors_and_leads_in_their_own_clusters_publish_at_once(
+    client, request, person
+):
     user = request.getfixturevalue(person)
 
-    response = share(client, user)
+    response = share(client, user, clusters=[led_cluster_pk()])
 
     call = FundingCall.objects.get()
     assert call.live is True
@@ -76,6 +86,28 @@ def test_moderators_editors_and_cluster_leads_publish_at_once(client, request, p
     assert call.audiences == ["non-profit", "individuals"]
     assert [a.slug for a in call.areas.all()] == ["health-and-care"]
     assert listed(client) == ["Neighbourhood Tech Fund"]
+
+
+@pytest.mark.parametrize("person", ["moderator", "editor"])
+@pytest.mark.parametrize("clusters", [[], ["led", "other"]])
+def test_moderators_and_editors_publish_into_any_cluster_at_once(client, request, person, clusters):
+    pks = {"led": led_cluster_pk, "other": other_cluster_pk}
+    share(client, request.getfixturevalue(person), clusters=[pks[c]() for c in clusters])
+
+    assert FundingCall.objects.get().live is True
+
+
+@pytest.mark.parametrize(
+    "clusters", [[], ["other"], ["led", "other"]], ids=["none", "another", "own-and-another"]
+)
+def test_a_lead_naming_a_cluster_they_do_not_lead_or_none_is_reviewed(client, lead, clusters):
+    pks = {"led": led_cluster_pk, "other": other_cluster_pk}
+
+    share(client, lead, clusters=[pks[c]() for c in clusters])
+
+    call = FundingCall.objects.get()
+    assert (call.live, call.workflow_in_progress) == (False, True)
+    assert listed(client) == []
 
 
 def test_anyone_else_is_reviewed_even_with_earlier_approved_content(client, stranger):
@@ -125,13 +157,26 @@ def test_an_edit_of_a_published_call_by_its_submitter_waits_for_review(client, s
     assert call.workflow_in_progress
 
 
-def test_a_lead_edit_of_a_published_call_is_published(client, lead):
-    call = FundingCallFactory(title="Civic Fund", submitted_by=lead)
+def test_a_lead_edit_of_a_published_call_in_their_cluster_is_published(client, lead):
+    cluster = Cluster.objects.order_by("pk").first()
+    call = FundingCallFactory(title="Civic Fund", submitted_by=lead, clusters=[cluster])
+    data = call_data(title="Civic Fund 2027", clusters=[str(cluster.pk)])
 
-    login(client, lead).post(call.get_edit_url(), call_data(title="Civic Fund 2027"))
+    login(client, lead).post(call.get_edit_url(), data)
 
     call.refresh_from_db()
     assert call.title == "Civic Fund 2027"
+
+
+def test_a_lead_edit_naming_another_cluster_waits_for_review(client, lead):
+    cluster = Cluster.objects.order_by("pk").first()
+    call = FundingCallFactory(title="Civic Fund", submitted_by=lead, clusters=[cluster])
+    data = call_data(title="Civic Fund 2027", clusters=[str(cluster.pk), other_cluster_pk()])
+
+    login(client, lead).post(call.get_edit_url(), data)
+
+    call.refresh_from_db()
+    assert (call.title, call.workflow_in_progress) == ("Civic Fund", True)
 
 
 def test_someone_else_may_not_edit_a_call(client, stranger, owner):

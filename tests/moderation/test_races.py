@@ -5,7 +5,10 @@ the real PostgreSQL: both requests wait at a barrier, then post together.
 """
 
 import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.messages import get_messages
 from django.urls import reverse
+from post_office.models import Email
 from wagtail.models import TaskState, WorkflowState
 
 from organisations.models import Organisation
@@ -88,3 +91,58 @@ def test_an_approval_crossing_the_owners_edit_leaves_the_edit_waiting_for_review
     else:  # the edit came first: it restarted the review and the approval was not applied
         assert [s.status for s in states][-1] == WorkflowState.STATUS_IN_PROGRESS
         assert states[-1].current_task_state.status == TaskState.STATUS_IN_PROGRESS
+
+
+def _messages(response):
+    return [str(message) for message in get_messages(response.wsgi_request)]
+
+
+def test_an_approval_crossing_the_owners_edit_never_unpublishes_the_listing(
+    moderator, owner, settings
+):
+    """The probe's race, fifty times: an untrusted owner's edit POST and the moderator's approve
+    POST land together. Each round ends approved (live, with the edit waiting as a new review)
+    or with the approval refused; never approved-then-unpublished, and the owner is never told
+    "published" about something that is not public."""
+    settings.MODERATION_MAX_PENDING_PER_USER = 1000  # the owner's edits pile up over the rounds
+    settings.EMAIL_BACKEND = "accounts.outbox.OutboxBackend"  # rows: written on commit only
+    settings.EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    moderator_client, owner_client = logged_in(moderator), logged_in(owner)
+    edit = organisation_data(short_description="Now with repair nights.", city="")
+    for round_number in range(50):
+        get_user_model().objects.filter(pk=owner.pk).update(trusted_at=None)
+        name = f"Open Commons {round_number}"
+        pending = submit(OrganisationFactory(name=name, pending=True, owner=owner), by=owner)
+        approve = action_url(pending, "approve")
+
+        approved, edited = together(
+            lambda: moderator_client.post(approve, {"comment": ""}),  # noqa: B023 - run at once
+            lambda: owner_client.post(pending.get_edit_url(), {**edit, "name": name}),  # noqa: B023
+        )
+
+        organisation = Organisation.objects.get(pk=pending.pk)
+        states = list(WorkflowState.objects.filter(object_id=str(organisation.pk)).order_by("pk"))
+        statuses = [state.status for state in states]
+        assert (approved.status_code, edited.status_code) == (302, 302), round_number
+        assert states[-1].status == WorkflowState.STATUS_IN_PROGRESS, (round_number, statuses)
+        latest = organisation.get_latest_revision_as_object()
+        assert latest.short_description == "Now with repair nights.", round_number
+        told = " ".join(_messages(edited))
+        if WorkflowState.STATUS_APPROVED in statuses:  # approved, then the edit went to review
+            assert organisation.live, (round_number, statuses)
+            assert organisation.live_revision_id is not None, round_number
+            assert organisation.first_published_at is not None, round_number
+            assert organisation.short_description != "Now with repair nights.", round_number
+            assert organisation.has_unpublished_changes, round_number
+            assert "public page shows the previous version" in told, (round_number, told)
+        else:  # the edit restarted the review first; the approval was not applied
+            assert not organisation.live, (round_number, statuses)
+            assert "Someone else acted" in " ".join(_messages(approved)), round_number
+            assert "waiting for a moderator" in told, (round_number, told)
+        assert "published" not in told, (round_number, told)
+        published = Email.objects.filter(subject__contains=f'"{name}" is published')
+        subjects = [email.subject for email in published]
+        assert subjects == ([f'[DSI Hub] "{name}" is published'] if organisation.live else []), (
+            round_number,
+            subjects,
+        )

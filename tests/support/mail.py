@@ -105,7 +105,7 @@ def mailbox(settings):
     )
     controller.start()
     smtp = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_BACKEND = "post_office.EmailBackend"
+    settings.EMAIL_BACKEND = "accounts.outbox.OutboxBackend"
     settings.EMAIL_DELIVERY_BACKEND = smtp
     settings.POST_OFFICE = {**settings.POST_OFFICE, "BACKENDS": {"default": smtp}}
     settings.EMAIL_HOST = controller.hostname
