@@ -11,6 +11,7 @@ import pytest  # noqa: E402 - the environment above must be set first
 from django.conf import settings  # noqa: E402
 from django.core.cache import cache  # noqa: E402
 from django.test import override_settings  # noqa: E402
+from django.utils import translation  # noqa: E402
 
 from dsihub.celery import app as celery_app  # noqa: E402
 from tests.support.redis import redis_url_for_tests  # noqa: E402
@@ -54,6 +55,16 @@ def _fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the default language: a request to /pl/… leaves Polish active in the
+    thread (LocaleMiddleware activates a language and nothing deactivates it), and a later test
+    would read its messages in Polish."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)
