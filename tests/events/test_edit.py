@@ -64,7 +64,7 @@ def test_lead_edit_adding_a_cluster_they_do_not_lead_waits_for_review(client):
     lead = UserFactory()
     cluster = Cluster.objects.get(slug="digital-democracy")
     cluster.leads.add(lead)
-    event = EventFactory(title="Breakfast", owner=lead, clusters=[cluster])
+    event = EventFactory(title="Breakfast", submitted_by=lead, clusters=[cluster])
     other = Cluster.objects.get(slug="health-and-care")
 
     edit(client, lead, event, title="Brunch", clusters=[str(cluster.pk), str(other.pk)])
