@@ -22,6 +22,7 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.search import index
 
 from accounts.uploads import random_name
+from listings.dates import in_calendar_range, validate_in_calendar_range
 from moderation.models import ModeratedModel, ModeratedQuerySet
 
 from .choices import PLACED_FORMATS, EventFormat, Frequency
@@ -84,8 +85,8 @@ class Event(index.Indexed, ModeratedModel):
         help_text=_("One or two sentences, shown on cards and in feeds."),
     )
     body = models.TextField(_("description"), blank=True)
-    start = models.DateTimeField(_("starts"))
-    end = models.DateTimeField(_("ends"))
+    start = models.DateTimeField(_("starts"), validators=[validate_in_calendar_range])
+    end = models.DateTimeField(_("ends"), validators=[validate_in_calendar_range])
     timezone = models.CharField(
         _("time zone"),
         max_length=64,
@@ -143,7 +144,9 @@ class Event(index.Indexed, ModeratedModel):
     recurrence = models.CharField(
         _("repeats"), max_length=10, choices=Frequency.choices, blank=True
     )
-    recurrence_until = models.DateField(_("repeats until"), null=True, blank=True)
+    recurrence_until = models.DateField(
+        _("repeats until"), null=True, blank=True, validators=[validate_in_calendar_range]
+    )
     recurrence_count = models.PositiveSmallIntegerField(_("number of times"), null=True, blank=True)
     next_start = models.DateTimeField(_("next occurrence"), null=True, editable=False)
     last_end = models.DateTimeField(_("last occurrence ends"), null=True, editable=False)
@@ -212,7 +215,7 @@ class Event(index.Indexed, ModeratedModel):
             return {
                 "recurrence_count": _("Between 2 and %(max)s times, please.") % {"max": MAX_COUNT}
             }
-        if self.recurrence_until and self.start:
+        if self.recurrence_until and self.start and in_calendar_range(self.start):
             first = self.start.date()
             if not first < self.recurrence_until <= first + dt.timedelta(MAX_RECURRENCE_DAYS):
                 return {

@@ -5,11 +5,14 @@ Brussels stays at 18:00 across the change to summer time. Times go out in UTC.
 """
 
 import datetime as dt
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from dateutil.rrule import MONTHLY, WEEKLY, rrule
 
+from listings.dates import LATEST_YEAR
+
 from .choices import Frequency
+from .time_zones import canonical_zone_names
 
 MAX_COUNT = 104  # two years of weekly meetings
 FREQUENCIES = {Frequency.WEEKLY: WEEKLY, Frequency.MONTHLY: MONTHLY}
@@ -25,14 +28,9 @@ def zone_named(name):
         return None
 
 
-_ZONES = None
-
-
 def time_zone_names():
-    global _ZONES  # noqa: PLW0603 - computed once per process: the tz database is fixed
-    if _ZONES is None:
-        _ZONES = frozenset(available_timezones())
-    return _ZONES
+    """The names `zone_named` accepts: canonical IANA zones of places, and UTC."""
+    return canonical_zone_names()
 
 
 def rule_for(event):
@@ -44,7 +42,10 @@ def rule_for(event):
     if event.recurrence_count:
         options["count"] = min(event.recurrence_count, MAX_COUNT)
     elif event.recurrence_until:
-        options["until"] = dt.datetime.combine(event.recurrence_until, dt.time.max, tzinfo=zone)
+        # Never past the last year the forms accept: a rule running to year 9999 would step
+        # beyond what datetime can hold.
+        until = min(event.recurrence_until, dt.date(LATEST_YEAR, 12, 31))
+        options["until"] = dt.datetime.combine(until, dt.time.max, tzinfo=zone)
     else:
         options["count"] = 1
     return rrule(FREQUENCIES[event.recurrence], **options)
@@ -68,7 +69,16 @@ def occurrence_window(event, now):
     """(start of the next occurrence that has not ended, end of the last occurrence), in UTC.
 
     When every occurrence is over, the "next" start is the last one's (the archive sorts by it).
+    A row whose dates sit at the calendar's edge (older than the forms' range check) counts as
+    its first occurrence only, rather than overflowing.
     """
+    try:
+        return _occurrence_window(event, now)
+    except OverflowError:
+        return event.start, event.end
+
+
+def _occurrence_window(event, now):
     duration = event.end - event.start
     rule = rule_for(event)
     if rule is None:
