@@ -310,6 +310,41 @@ ANYMAIL = {
     }.items()
     if value
 }
+# The one provider whose tracking webhook is mounted (newsletter/webhooks.py). Empty: none.
+_ESP_WEBHOOK_KEYS = {
+    "mailgun": "MAILGUN_WEBHOOK_SIGNING_KEY",
+    "postmark": "POSTMARK_WEBHOOK_SECRET",
+    "sendgrid": "SENDGRID_TRACKING_WEBHOOK_VERIFICATION_KEY",
+}
+_ESP_SMTP_DOMAINS = {
+    "mailgun.org": "mailgun",
+    "postmarkapp.com": "postmark",
+    "sendgrid.net": "sendgrid",
+    "sparkpostmail.com": "sparkpost",
+    "mailjet.com": "mailjet",
+    "brevo.com": "brevo",
+    "mandrillapp.com": "mandrill",
+}
+
+
+def _webhook_esp():
+    """Named by ANYMAIL_WEBHOOK_ESP, else the provider whose webhook key is set, else the one
+    EMAIL_URL's relay or an anymail delivery backend belongs to."""
+    if named := env("ANYMAIL_WEBHOOK_ESP", default=""):
+        return named
+    for esp, key in _ESP_WEBHOOK_KEYS.items():
+        if key in ANYMAIL:
+            return esp
+    host = urlsplit(EMAIL_URL).hostname or ""
+    for domain, esp in _ESP_SMTP_DOMAINS.items():
+        if host == domain or host.endswith(f".{domain}"):
+            return esp
+    if EMAIL_DELIVERY_BACKEND.startswith("anymail.backends."):
+        return EMAIL_DELIVERY_BACKEND.split(".")[2]
+    return ""
+
+
+ANYMAIL_WEBHOOK_ESP = _webhook_esp()
 
 # Internationalisation ----------------------------------------------------------------------
 
