@@ -44,7 +44,7 @@ def subscribe(request):
     form = SubscribeForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        subscriptions.subscribe(
+        subscriptions.request_subscription(
             data["email"],
             language=request.LANGUAGE_CODE,
             ip_address=_ip(request),
