@@ -242,11 +242,13 @@ ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if SITE_URL.startswith("http://") else "h
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 ACCOUNT_SIGNUP_FORM_HONEYPOT_FIELD = "website"
 # allauth's own rate limits stay on (its defaults); listed here so they are easy to tune.
+# Password-reset mail also has hourly windows: a minute's alone let one client send ~300 reset
+# e-mails an hour to one inbox.
 ACCOUNT_RATE_LIMITS = {
     "login_failed": "10/m/ip,5/5m/key",
     "signup": "20/m/ip",
     "confirm_email": "1/3m/key",
-    "reset_password": "20/m/ip,5/m/key",
+    "reset_password": "20/m/ip,100/h/ip,5/m/key,10/h/key",
     "reset_password_from_key": "20/m/ip",
     "change_password": "5/m/user",
 }
