@@ -503,6 +503,28 @@ MEMBERSHIP_INVITATION_MAX_AGE_DAYS = env.int("MEMBERSHIP_INVITATION_MAX_AGE_DAYS
 TAGGIT_CASE_INSENSITIVE = True  # "Open Data" and "open data" are one keyword
 # Rate limits count per client address; behind a proxy, name the header that carries it.
 RATELIMIT_IP_META_KEY = env("RATELIMIT_IP_META_KEY", default="REMOTE_ADDR")
+# The hub's own forms (moderation.antispam.rate_limit): per account and per client address.
+# Per-account limits do the real work; the per-address ones only stop one machine flooding the
+# site, sized so a workshop of thirty people behind one address is never refused. Each can be
+# set from the environment: RATE_LIMIT_<GROUP>_PER_USER / _PER_IP (docs/configuration.md).
+_RATE_LIMIT_DEFAULTS = {
+    "moderated-create": {"per_user": "10/h", "per_ip": "300/h"},
+    "moderated-edit": {"per_user": "60/h", "per_ip": "600/h"},
+    "report": {"per_user": "10/h", "per_ip": "100/h"},
+    "membership-invite": {"per_user": "30/h", "per_ip": "300/h"},
+    "membership-join": {"per_user": "10/h", "per_ip": "300/h"},
+    "claim": {"per_user": "5/h", "per_ip": "100/h"},
+    "account-export": {"per_user": "10/h"},
+    "account-delete": {"per_user": "10/h"},
+    "newsletter-subscribe": {"per_ip": "60/h"},
+}
+RATE_LIMITS = {
+    group: {
+        scope: env(f"RATE_LIMIT_{group.upper().replace('-', '_')}_{scope.upper()}", default=rate)
+        for scope, rate in rates.items()
+    }
+    for group, rates in _RATE_LIMIT_DEFAULTS.items()
+}
 
 # Wagtail -----------------------------------------------------------------------------------
 
