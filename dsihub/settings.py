@@ -529,6 +529,10 @@ RATE_LIMITS = {
 # Wagtail -----------------------------------------------------------------------------------
 
 WAGTAIL_SITE_NAME = "DSI Hub"
+# Draftail, reading a post with a broken editor state as a form error instead of a 500.
+WAGTAILADMIN_RICH_TEXT_EDITORS = {
+    "default": {"WIDGET": "moderation.richtext.FormSafeDraftailRichTextArea"}
+}
 WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAIL_I18N_ENABLED = False
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]

@@ -5,6 +5,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.search import index
 
 from stories.choices import ResourceType
+from stories.choosers import FormSafeDocumentChooser, FormSafeOrganisationChooser
 
 
 class ResourceQuerySet(models.QuerySet):
@@ -63,11 +64,15 @@ class Resource(index.Indexed, models.Model):
         FieldPanel("title"),
         FieldPanel("description"),
         MultiFieldPanel(
-            [FieldPanel("link_url"), FieldPanel("link_text"), FieldPanel("document")],
+            [
+                FieldPanel("link_url"),
+                FieldPanel("link_text"),
+                FieldPanel("document", widget=FormSafeDocumentChooser),
+            ],
             heading=_("Where to find it"),
         ),
         FieldPanel("resource_type"),
-        FieldPanel("author"),
+        FieldPanel("author", widget=FormSafeOrganisationChooser),
         FieldPanel("author_name"),
         FieldPanel("clusters"),
         FieldPanel("areas"),
