@@ -28,6 +28,7 @@ from moderation.models import ModeratedModel, ModeratedQuerySet
 from .choices import PLACED_FORMATS, EventFormat, Frequency
 from .policy import EventPublishingPolicy
 from .recurrence import MAX_COUNT, occurrence_window, rrule_text, zone_named
+from .time_zones import canonical_zone_names
 
 NEW_FOR_DAYS = 7
 MAX_RECURRENCE_DAYS = 2 * 366
@@ -35,7 +36,7 @@ http_url = URLValidator(schemes=["http", "https"])
 
 
 def validate_time_zone(name):
-    if zone_named(name) is None:
+    if name not in canonical_zone_names():
         raise ValidationError(
             _("“%(name)s” is not a time zone we know. Choose one from the list."),
             code="unknown_time_zone",

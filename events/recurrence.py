@@ -5,22 +5,26 @@ Brussels stays at 18:00 across the change to summer time. Times go out in UTC.
 """
 
 import datetime as dt
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from functools import cache
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from dateutil.rrule import MONTHLY, WEEKLY, rrule
 
 from listings.dates import LATEST_YEAR
 
 from .choices import Frequency
-from .time_zones import canonical_zone_names
 
 MAX_COUNT = 104  # two years of weekly meetings
 FREQUENCIES = {Frequency.WEEKLY: WEEKLY, Frequency.MONTHLY: MONTHLY}
 
 
 def zone_named(name):
-    """The ZoneInfo for an IANA name, or None when there is no such zone."""
-    if not name or name not in time_zone_names():
+    """The ZoneInfo for an IANA name, or None when there is no such zone.
+
+    Any zone of the tz database is read (a row saved before only canonical zones were accepted
+    keeps its zone); what forms and the model accept is `canonical_zone_names()`.
+    """
+    if not name or name not in _loadable_zone_names():
         return None
     try:
         return ZoneInfo(name)
@@ -28,9 +32,9 @@ def zone_named(name):
         return None
 
 
-def time_zone_names():
-    """The names `zone_named` accepts: canonical IANA zones of places, and UTC."""
-    return canonical_zone_names()
+@cache
+def _loadable_zone_names():
+    return frozenset(available_timezones())
 
 
 def rule_for(event):

@@ -110,3 +110,10 @@ def test_the_time_zone_defaults_to_the_submitters_country(client, stranger):
     response = login(client, stranger).get(CREATE_URL)
 
     assert '<option value="Europe/Lisbon" selected>Lisbon</option>' in response.text
+
+
+def test_an_event_saved_with_a_legacy_alias_keeps_its_zone_on_its_page():
+    """Rows written before only canonical zones were accepted are still shown in their zone."""
+    event = EventFactory(timezone="US/Pacific")
+
+    assert str(Event.objects.get(pk=event.pk).zone) == "US/Pacific"
