@@ -31,9 +31,10 @@ class HoneypotMixin(forms.Form):
         return ""
 
 
-def rate_limit(group, *, methods=("POST",)):
+def rate_limit(group, *, per_user=None, per_ip=None, methods=("POST",)):
     """Decorate a function view (or use via method_decorator) with the per-user and per-IP limits
-    of `group` in `settings.RATE_LIMITS` (django-ratelimit rates such as "10/h").
+    of `group` in `settings.RATE_LIMITS` (django-ratelimit rates such as "10/h"); `per_user` and
+    `per_ip` only serve a group the setting does not name yet.
 
     Per-user limits do the real work; per-IP ones are sized for a workshop behind one address.
     Over a limit the view answers 429 with a page that names the limit that was hit.
@@ -43,7 +44,8 @@ def rate_limit(group, *, methods=("POST",)):
         @wraps(view)
         def wrapped(request, *args, **kwargs):
             if request.method in methods:
-                hit = _limit_hit(request, group, settings.RATE_LIMITS[group])
+                rates = settings.RATE_LIMITS.get(group, {"per_user": per_user, "per_ip": per_ip})
+                hit = _limit_hit(request, group, rates)
                 if hit:
                     context = {"limit": limit_message(*hit)}
                     return render(request, "moderation/rate_limited.html", context, status=429)
