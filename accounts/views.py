@@ -82,7 +82,7 @@ def dashboard(request):
 
 
 @login_required
-@rate_limit("account-export", per_user="10/h")
+@rate_limit("account-export")
 def account_export(request):
     """GET explains what the file holds; POST downloads it."""
     if request.method != "POST":
@@ -95,7 +95,7 @@ def account_export(request):
 
 
 @login_required
-@rate_limit("account-delete", per_user="10/h")
+@rate_limit("account-delete")
 def account_delete(request):
     blocking = deletion_blockers(request.user)
     form = DeleteAccountForm(request.POST or None, user=request.user)

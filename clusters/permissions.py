@@ -3,7 +3,8 @@ permissions the Editors group holds) and each cluster's own leads (theirs only).
 deleting clusters stays with superusers and whoever holds those model permissions.
 
 A Wagtail permission policy (registered in clusters.wagtail_hooks): the snippet's list shows a
-lead only their clusters, and another cluster's edit page is not found for them.
+lead only their clusters, and another cluster's per-object pages (edit, delete, copy, history,
+usage) are not found for them.
 """
 
 from django.contrib.auth import get_user_model

@@ -245,11 +245,13 @@ ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if SITE_URL.startswith("http://") else "h
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 ACCOUNT_SIGNUP_FORM_HONEYPOT_FIELD = "website"
 # allauth's own rate limits stay on (its defaults); listed here so they are easy to tune.
+# Password-reset mail also has hourly windows: a minute's alone let one client send ~300 reset
+# e-mails an hour to one inbox.
 ACCOUNT_RATE_LIMITS = {
     "login_failed": "10/m/ip,5/5m/key",
     "signup": "20/m/ip",
     "confirm_email": "1/3m/key",
-    "reset_password": "20/m/ip,5/m/key",
+    "reset_password": "20/m/ip,100/h/ip,5/m/key,10/h/key",
     "reset_password_from_key": "20/m/ip",
     "change_password": "5/m/user",
 }
@@ -323,6 +325,41 @@ ANYMAIL = {
     }.items()
     if value
 }
+# The one provider whose tracking webhook is mounted (newsletter/webhooks.py). Empty: none.
+_ESP_WEBHOOK_KEYS = {
+    "mailgun": "MAILGUN_WEBHOOK_SIGNING_KEY",
+    "postmark": "POSTMARK_WEBHOOK_SECRET",
+    "sendgrid": "SENDGRID_TRACKING_WEBHOOK_VERIFICATION_KEY",
+}
+_ESP_SMTP_DOMAINS = {
+    "mailgun.org": "mailgun",
+    "postmarkapp.com": "postmark",
+    "sendgrid.net": "sendgrid",
+    "sparkpostmail.com": "sparkpost",
+    "mailjet.com": "mailjet",
+    "brevo.com": "brevo",
+    "mandrillapp.com": "mandrill",
+}
+
+
+def _webhook_esp():
+    """Named by ANYMAIL_WEBHOOK_ESP, else the provider whose webhook key is set, else the one
+    EMAIL_URL's relay or an anymail delivery backend belongs to."""
+    if named := env("ANYMAIL_WEBHOOK_ESP", default=""):
+        return named
+    for esp, key in _ESP_WEBHOOK_KEYS.items():
+        if key in ANYMAIL:
+            return esp
+    host = urlsplit(EMAIL_URL).hostname or ""
+    for domain, esp in _ESP_SMTP_DOMAINS.items():
+        if host == domain or host.endswith(f".{domain}"):
+            return esp
+    if EMAIL_DELIVERY_BACKEND.startswith("anymail.backends."):
+        return EMAIL_DELIVERY_BACKEND.split(".")[2]
+    return ""
+
+
+ANYMAIL_WEBHOOK_ESP = _webhook_esp()
 
 # Internationalisation ----------------------------------------------------------------------
 
@@ -479,10 +516,36 @@ MEMBERSHIP_INVITATION_MAX_AGE_DAYS = env.int("MEMBERSHIP_INVITATION_MAX_AGE_DAYS
 TAGGIT_CASE_INSENSITIVE = True  # "Open Data" and "open data" are one keyword
 # Rate limits count per client address; behind a proxy, name the header that carries it.
 RATELIMIT_IP_META_KEY = env("RATELIMIT_IP_META_KEY", default="REMOTE_ADDR")
+# The hub's own forms (core.antispam.rate_limit): per account and per client address.
+# Per-account limits do the real work; the per-address ones only stop one machine flooding the
+# site, sized so a workshop of thirty people behind one address is never refused. Each can be
+# set from the environment: RATE_LIMIT_<GROUP>_PER_USER / _PER_IP (docs/configuration.md).
+_RATE_LIMIT_DEFAULTS = {
+    "moderated-create": {"per_user": "10/h", "per_ip": "300/h"},
+    "moderated-edit": {"per_user": "60/h", "per_ip": "600/h"},
+    "report": {"per_user": "10/h", "per_ip": "100/h"},
+    "membership-invite": {"per_user": "30/h", "per_ip": "300/h"},
+    "membership-join": {"per_user": "10/h", "per_ip": "300/h"},
+    "claim": {"per_user": "5/h", "per_ip": "100/h"},
+    "account-export": {"per_user": "10/h"},
+    "account-delete": {"per_user": "10/h"},
+    "newsletter-subscribe": {"per_ip": "60/h"},
+}
+RATE_LIMITS = {
+    group: {
+        scope: env(f"RATE_LIMIT_{group.upper().replace('-', '_')}_{scope.upper()}", default=rate)
+        for scope, rate in rates.items()
+    }
+    for group, rates in _RATE_LIMIT_DEFAULTS.items()
+}
 
 # Wagtail -----------------------------------------------------------------------------------
 
 WAGTAIL_SITE_NAME = "DSI Hub"
+# Draftail, reading a post with a broken editor state as a form error instead of a 500.
+WAGTAILADMIN_RICH_TEXT_EDITORS = {
+    "default": {"WIDGET": "moderation.richtext.FormSafeDraftailRichTextArea"}
+}
 WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAIL_I18N_ENABLED = False
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]

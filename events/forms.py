@@ -4,12 +4,14 @@ import datetime as dt
 
 from django import forms
 from django.core.validators import URLValidator
+from django.forms.utils import flatatt
 from django.utils import timezone
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from core.images import SafeImageField
 from core.text import PlainTextField
-from listings.filters import QuickSelect
+from listings.dates import validate_in_calendar_range
 from listings.forms import (
     Fieldset,
     SubmissionForm,
@@ -20,19 +22,47 @@ from organisations.chooser import OrganisationChooserField
 from taxonomy.models import Place
 
 from .models import Event
-from .recurrence import time_zone_names, zone_named
+from .recurrence import zone_named
+from .time_zones import zone_for_country, zones_by_region
 
 DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
 
 
 def time_zone_choices():
-    return [("", _("Choose a time zone")), *((name, name) for name in sorted(time_zone_names()))]
+    """The canonical zones grouped by region ("Europe" → "Brussels"), after an empty choice."""
+    return [("", _("Choose a time zone")), *zones_by_region()]
+
+
+class GroupedQuickSelect(forms.Select):
+    """A <select> with <optgroup>s written in Python: about 420 zones would otherwise go through
+    a template per option."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        chosen = str(value) if value not in (None, "") else ""
+        groups = format_html_join("", "{}", ((self._group(*c, chosen),) for c in self.choices))
+        attributes = flatatt(self.build_attrs(self.attrs, {**(attrs or {}), "name": name}))
+        return format_html("<select{}>{}</select>", attributes, groups)
+
+    def _group(self, key, label, chosen):
+        if not isinstance(label, list | tuple):
+            return self._option(key, label, chosen)
+        options = format_html_join("", "{}", ((self._option(v, lbl, chosen),) for v, lbl in label))
+        return format_html('<optgroup label="{}">{}</optgroup>', key, options)
+
+    @staticmethod
+    def _option(value, label, chosen):
+        selected = " selected" if str(value) == chosen else ""
+        return format_html('<option value="{}"{}>{}</option>', value, selected, label)
 
 
 class LocalDateTimeField(forms.DateTimeField):
-    """A date and time as typed, without a zone: the form gives it the event's time zone."""
+    """A date and time as typed, without a zone: the form gives it the event's time zone.
+
+    The years are checked as typed, before any zone applies: 9999-12-31 22:00 in Pago Pago is
+    already past year 9999 in UTC."""
 
     widget = forms.DateTimeInput(attrs={"type": "datetime-local"}, format=DATETIME_FORMAT)
+    default_validators = [validate_in_calendar_range]
 
     def to_python(self, value):
         with timezone.override(dt.UTC):  # no zone's gaps or folds apply yet
@@ -65,7 +95,7 @@ class EventForm(SubmissionForm):
     timezone = forms.ChoiceField(
         label=_("Time zone"),
         choices=time_zone_choices,
-        widget=QuickSelect,
+        widget=GroupedQuickSelect,
         error_messages={
             "invalid_choice": _("“%(value)s” is not a time zone we know. Choose one from the list.")
         },
@@ -146,6 +176,10 @@ class EventForm(SubmissionForm):
 
     def _set_initial_values(self):
         instance = self.instance
+        if instance.pk is None and self.user is not None:
+            country_zone = zone_for_country(getattr(self.user, "country", ""))
+            if country_zone:
+                self.initial["timezone"] = country_zone
         if instance.start:
             zone = instance.zone
             self.initial["start"] = instance.start.astimezone(zone).replace(tzinfo=None)

@@ -20,12 +20,14 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
 from accounts.uploads import random_name
+from listings.dates import in_calendar_range, validate_in_calendar_range
 from moderation.models import ModeratedQuerySet, ReviewedModel, optional_link, optional_links
 from taxonomy.models import Placed
 
 from .choices import PLACED_FORMATS, EventFormat, Frequency
 from .policy import EventPublishingPolicy
 from .recurrence import MAX_COUNT, occurrence_window, rrule_text, zone_named
+from .time_zones import canonical_zone_names
 
 NEW_FOR_DAYS = 7
 MAX_RECURRENCE_DAYS = 2 * 366
@@ -33,7 +35,7 @@ http_url = URLValidator(schemes=["http", "https"])
 
 
 def validate_time_zone(name):
-    if zone_named(name) is None:
+    if name not in canonical_zone_names():
         raise ValidationError(
             _("“%(name)s” is not a time zone we know. Choose one from the list."),
             code="unknown_time_zone",
@@ -81,8 +83,8 @@ class Event(index.Indexed, ReviewedModel, Placed):
         help_text=_("One or two sentences, shown on cards and in feeds."),
     )
     body = models.TextField(_("description"), blank=True)
-    start = models.DateTimeField(_("starts"))
-    end = models.DateTimeField(_("ends"))
+    start = models.DateTimeField(_("starts"), validators=[validate_in_calendar_range])
+    end = models.DateTimeField(_("ends"), validators=[validate_in_calendar_range])
     timezone = models.CharField(
         _("time zone"),
         max_length=64,
@@ -113,7 +115,9 @@ class Event(index.Indexed, ReviewedModel, Placed):
     recurrence = models.CharField(
         _("repeats"), max_length=10, choices=Frequency.choices, blank=True
     )
-    recurrence_until = models.DateField(_("repeats until"), null=True, blank=True)
+    recurrence_until = models.DateField(
+        _("repeats until"), null=True, blank=True, validators=[validate_in_calendar_range]
+    )
     recurrence_count = models.PositiveSmallIntegerField(_("number of times"), null=True, blank=True)
     next_start = models.DateTimeField(_("next occurrence"), null=True, editable=False)
     last_end = models.DateTimeField(_("last occurrence ends"), null=True, editable=False)
@@ -171,7 +175,7 @@ class Event(index.Indexed, ReviewedModel, Placed):
             return {
                 "recurrence_count": _("Between 2 and %(max)s times, please.") % {"max": MAX_COUNT}
             }
-        if self.recurrence_until and self.start:
+        if self.recurrence_until and self.start and in_calendar_range(self.start):
             first = self.start.date()
             if not first < self.recurrence_until <= first + dt.timedelta(MAX_RECURRENCE_DAYS):
                 return {

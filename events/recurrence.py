@@ -5,9 +5,12 @@ Brussels stays at 18:00 across the change to summer time. Times go out in UTC.
 """
 
 import datetime as dt
+from functools import cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from dateutil.rrule import MONTHLY, WEEKLY, rrule
+
+from listings.dates import LATEST_YEAR
 
 from .choices import Frequency
 
@@ -16,8 +19,12 @@ FREQUENCIES = {Frequency.WEEKLY: WEEKLY, Frequency.MONTHLY: MONTHLY}
 
 
 def zone_named(name):
-    """The ZoneInfo for an IANA name, or None when there is no such zone."""
-    if not name or name not in time_zone_names():
+    """The ZoneInfo for an IANA name, or None when there is no such zone.
+
+    Any zone of the tz database is read (a row saved before only canonical zones were accepted
+    keeps its zone); what forms and the model accept is `canonical_zone_names()`.
+    """
+    if not name or name not in _loadable_zone_names():
         return None
     try:
         return ZoneInfo(name)
@@ -25,14 +32,9 @@ def zone_named(name):
         return None
 
 
-_ZONES = None
-
-
-def time_zone_names():
-    global _ZONES  # noqa: PLW0603 - computed once per process: the tz database is fixed
-    if _ZONES is None:
-        _ZONES = frozenset(available_timezones())
-    return _ZONES
+@cache
+def _loadable_zone_names():
+    return frozenset(available_timezones())
 
 
 def rule_for(event):
@@ -44,7 +46,10 @@ def rule_for(event):
     if event.recurrence_count:
         options["count"] = min(event.recurrence_count, MAX_COUNT)
     elif event.recurrence_until:
-        options["until"] = dt.datetime.combine(event.recurrence_until, dt.time.max, tzinfo=zone)
+        # Never past the last year the forms accept: a rule running to year 9999 would step
+        # beyond what datetime can hold.
+        until = min(event.recurrence_until, dt.date(LATEST_YEAR, 12, 31))
+        options["until"] = dt.datetime.combine(until, dt.time.max, tzinfo=zone)
     else:
         options["count"] = 1
     return rrule(FREQUENCIES[event.recurrence], **options)
@@ -68,7 +73,16 @@ def occurrence_window(event, now):
     """(start of the next occurrence that has not ended, end of the last occurrence), in UTC.
 
     When every occurrence is over, the "next" start is the last one's (the archive sorts by it).
+    A row whose dates sit at the calendar's edge (older than the forms' range check) counts as
+    its first occurrence only, rather than overflowing.
     """
+    try:
+        return _occurrence_window(event, now)
+    except OverflowError:
+        return event.start, event.end
+
+
+def _occurrence_window(event, now):
     duration = event.end - event.start
     rule = rule_for(event)
     if rule is None:

@@ -11,6 +11,7 @@ from django_countries.fields import CountryField
 from wagtail.search import index
 
 from core.text import PlainTextCharField
+from listings.dates import validate_in_calendar_range
 from moderation.models import ModeratedQuerySet, ReviewedModel, optional_link, optional_links
 
 from .choices import Audience, Currency, FundingType
@@ -86,11 +87,14 @@ class FundingCall(index.Indexed, ReviewedModel):
     currency = models.CharField(
         _("currency"), max_length=3, choices=Currency.choices, default=Currency.EUR
     )
-    opens_on = models.DateField(_("opens on"), null=True, blank=True)
+    opens_on = models.DateField(
+        _("opens on"), null=True, blank=True, validators=[validate_in_calendar_range]
+    )
     closes_on = models.DateField(
         _("closes on"),
         null=True,
         blank=True,
+        validators=[validate_in_calendar_range],
         help_text=_("Leave empty for a rolling call (applications any time)."),
     )
     clusters = optional_links(

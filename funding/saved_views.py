@@ -38,7 +38,9 @@ def unsave_call(request, slug):
 def _back(request, call):
     """Where the button was (the call's page or the saved list), never another site."""
     target = request.POST.get("next", "")
-    if url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+    # A path only: redirect() would take anything else ("zz") for a view name to reverse.
+    same_site = url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure())
+    if same_site and target.startswith("/"):
         return target
     return call.get_absolute_url()
 

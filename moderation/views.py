@@ -37,8 +37,6 @@ from .services import DuplicateSubmission
 from .status import review_status
 from .uploads import PENDING, file_fields
 
-CREATE_RATES = {"per_user": "10/h", "per_ip": "30/h"}
-EDIT_RATES = {"per_user": "60/h", "per_ip": "120/h"}
 TOKEN_FIELD = "submission_token"  # noqa: S105 - a form field name, not a secret
 
 
@@ -71,7 +69,7 @@ class ModeratedFormMixin(LoginRequiredMixin):
         return super().get_context_data(kind=self.model._meta.verbose_name, **kwargs)
 
 
-@method_decorator(rate_limit("moderated-create", **CREATE_RATES), name="dispatch")
+@method_decorator(rate_limit("moderated-create"), name="dispatch")
 class ModeratedCreateView(ModeratedFormMixin, FormView):
     create_service = None  # staticmethod(create_x): (obj, *, by, token) -> obj
 
@@ -116,7 +114,7 @@ class ModeratedCreateView(ModeratedFormMixin, FormView):
         ) % {"name": obj}
 
 
-@method_decorator(rate_limit("moderated-edit", **EDIT_RATES), name="dispatch")
+@method_decorator(rate_limit("moderated-edit"), name="dispatch")
 class ModeratedEditView(ModeratedFormMixin, FormView):
     update_service = None  # staticmethod(update_x): (obj, *, by) -> "published" | "pending"
 
@@ -168,7 +166,7 @@ class ModeratedEditView(ModeratedFormMixin, FormView):
 
 
 @verified_email_required
-@rate_limit("report", per_user="10/h", per_ip="30/h")
+@rate_limit("report")
 def report(request, app_label, model_name, pk):
     subject = _reportable_or_404(app_label, model_name, pk)
     form = ReportForm(request.POST or None)

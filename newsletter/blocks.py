@@ -8,13 +8,14 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 from stories.blocks import (
     BODY_FEATURES,
     CallToActionBlock,
+    FormSafeStreamBlock,
     QuoteBlock,
     SafeRichTextBlock,
     StoryImageBlock,
 )
 
 
-class IssueBodyBlock(blocks.StreamBlock):
+class IssueBodyBlock(FormSafeStreamBlock):
     paragraph = SafeRichTextBlock(features=BODY_FEATURES, label=_("text"))
     image = StoryImageBlock(label=_("image"))
     quote = QuoteBlock(label=_("quote"))
@@ -65,7 +66,7 @@ class NewListingsSectionBlock(blocks.StructBlock):
         label = _("New on the hub")
 
 
-class IssueSectionBlock(blocks.StreamBlock):
+class IssueSectionBlock(FormSafeStreamBlock):
     stories = StoriesSectionBlock()
     events = EventsSectionBlock()
     funding = FundingSectionBlock()

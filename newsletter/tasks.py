@@ -3,6 +3,7 @@ from datetime import date
 
 from celery import shared_task
 from celery.signals import worker_ready
+from django.core.exceptions import ValidationError
 
 from .choices import DeliveryKind
 from .models import NewsletterIssue
@@ -92,6 +93,17 @@ def queue_weekly_digest_task():
 def create_next_issue_task():
     issue = drafts.create_next_issue()
     return issue.pk if issue else None
+
+
+@shared_task(name="newsletter.subscribe")
+def subscribe_task(*, email, language, ip_address=None, preferences=None):
+    """A sign-up from the public form, after its answer (services.subscriptions)."""
+    try:
+        subscriptions.subscribe(
+            email, language=language, ip_address=ip_address, preferences=preferences
+        )
+    except ValidationError:
+        logger.info("Newsletter sign-up for an address that is none; ignored")
 
 
 @shared_task(name="newsletter.purge_unconfirmed")

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.urls import include, path
 
-from . import views
+from . import views, webhooks
 
 app_name = "newsletter"
 
@@ -18,7 +18,8 @@ urlpatterns = [
     path("archive/<int:pk>/", views.archive_issue, name="archive-issue"),
 ]
 
-if settings.ANYMAIL.get("WEBHOOK_SECRET"):
-    # anymail's tracking webhooks (…/webhooks/mailgun/tracking/ and the other providers'),
-    # checked by basic auth and the provider's signature before newsletter.apps' receiver runs.
-    urlpatterns.append(path("webhooks/", include("anymail.urls")))
+if settings.ANYMAIL.get("WEBHOOK_SECRET") and settings.ANYMAIL_WEBHOOK_ESP:
+    # The configured provider's tracking webhook only (…/webhooks/mailgun/tracking/), checked by
+    # basic auth and the provider's signature before newsletter.registrations' receiver runs.
+    esp = settings.ANYMAIL_WEBHOOK_ESP
+    urlpatterns.append(path("webhooks/", include(webhooks.tracking_urlpatterns(esp))))

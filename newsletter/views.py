@@ -38,13 +38,13 @@ def _ip(request):
 # honeypot, the per-IP limit and the once-an-hour resend keep the form from being a mail cannon.
 @cache_for_visitors  # the GET; the same empty form for every visitor
 @csrf_exempt
-@rate_limit("newsletter-subscribe", per_ip="10/h")
+@rate_limit("newsletter-subscribe")
 def subscribe(request):
     initial = {"email": request.GET.get("email", "")[:254]}
     form = SubscribeForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        subscriptions.subscribe(
+        subscriptions.request_subscription(
             data["email"],
             language=request.LANGUAGE_CODE,
             ip_address=_ip(request),

@@ -14,7 +14,7 @@ from .models import Organisation
 
 
 @verified_email_required
-@rate_limit("claim", per_user="5/h", per_ip="20/h")
+@rate_limit("claim")
 def claim(request, slug):
     organisation = get_object_or_404(Organisation.objects.published(), slug=slug)
     form = ClaimForm(request.POST or None)

@@ -11,6 +11,7 @@ import re
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.blocks import StreamBlockValidationError, StreamValue
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
@@ -89,7 +90,35 @@ class RelatedListingsBlock(blocks.StructBlock):
         template = "components/story_related_listings.html"
 
 
-class StoryBodyBlock(blocks.StreamBlock):
+class UnreadableStream(StreamValue):
+    """What a stream reads from a form post that lacks its editor's keys: empty, and refused."""
+
+
+class FormSafeStreamBlock(blocks.StreamBlock):
+    """A StreamBlock whose form post may come without what the editor's JavaScript adds.
+
+    Wagtail reads a stream from `<name>-count`, `<name>-<n>-type`, `-order`, `-deleted` and each
+    child's own keys with `int(data[...])`: a post without them (a script, a half-loaded page,
+    `body-count=x`) raised KeyError or ValueError, a 500. Here it is a form error at the field,
+    and nothing is saved.
+    """
+
+    def value_from_datadict(self, data, files, prefix):
+        try:
+            return super().value_from_datadict(data, files, prefix)
+        except (KeyError, ValueError, TypeError, OverflowError):
+            return UnreadableStream(self, [])
+
+    def clean(self, value):
+        if isinstance(value, UnreadableStream):
+            message = _(
+                "This part of the page did not arrive complete. Reload the page and try again."
+            )
+            raise StreamBlockValidationError(non_block_errors=[ValidationError(message)])
+        return super().clean(value)
+
+
+class StoryBodyBlock(FormSafeStreamBlock):
     paragraph = SafeRichTextBlock(features=BODY_FEATURES, label=_("text"))
     image = StoryImageBlock(label=_("image"))
     quote = QuoteBlock(label=_("quote"))

@@ -101,7 +101,7 @@ class MembershipListView(ListingMembershipMixin, TemplateView):
         return row
 
 
-@method_decorator(rate_limit("membership-invite", per_user="30/h", per_ip="60/h"), name="dispatch")
+@method_decorator(rate_limit("membership-invite"), name="dispatch")
 class InviteView(ManagerRequiredMixin, FormView):
     template_name = "membership/invitation_form.html"
     form_class = InvitationForm
@@ -143,7 +143,7 @@ class CancelInvitationView(ManagerRequiredMixin, View):
         return redirect(self.members_url())
 
 
-@method_decorator(rate_limit("membership-join", per_user="10/h", per_ip="30/h"), name="dispatch")
+@method_decorator(rate_limit("membership-join"), name="dispatch")
 class JoinView(LoginRequiredMixin, ListingMembershipMixin, FormView):
     """Ask to join. Members are sent to the members page; an open request is shown as such."""
 

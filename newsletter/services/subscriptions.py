@@ -2,11 +2,14 @@
 
 Nothing here tells the caller whether an address was already subscribed: `subscribe` answers
 the same way for a new, pending, active or suppressed address, so the form cannot be used to
-find out who reads the newsletter.
+find out who reads the newsletter. The public form goes through `request_subscription`, which
+only queues `subscribe`: the request does the same work, in the same time, for every address.
 """
 
+import logging
 from datetime import timedelta
 from email.utils import parseaddr
+from functools import partial
 
 from django.conf import settings
 from django.core.validators import validate_email
@@ -26,12 +29,35 @@ CONSENT_WORDING_VERSION = "2026-11"
 CONFIRMATION_RESEND_AFTER = timedelta(hours=1)
 UNCONFIRMED_KEPT_FOR = timedelta(days=30)
 
+logger = logging.getLogger(__name__)
+
 
 def normalise_address(value):
     """'Ada Lovelace <Ada@Example.ORG>' → 'ada@example.org'; ValidationError when it is none."""
     address = parseaddr(value or "")[1].strip().lower()
     validate_email(address)
     return address
+
+
+def request_subscription(email, *, language, ip_address=None, preferences=None):
+    """The public sign-up form: queue `subscribe` after the commit (newsletter.subscribe).
+
+    What `subscribe` does depends on the address's state (an insert for a new one, nothing for
+    an active one), and so does its time: answering before it runs keeps the answer's timing from
+    telling who subscribes. With the broker down it runs here instead, so no request is lost.
+    """
+    options = {"language": language, "ip_address": ip_address, "preferences": preferences}
+    transaction.on_commit(partial(_queue_subscribe, email, **options), robust=True)
+
+
+def _queue_subscribe(email, **options):
+    from ..tasks import subscribe_task
+
+    try:
+        subscribe_task.delay(email=email, **options)
+    except Exception:  # noqa: BLE001 - the broker being down must not lose the sign-up
+        logger.warning("Could not queue a newsletter sign-up; doing it now", exc_info=True)
+        subscribe(email, **options)
 
 
 def subscribe(email, *, language, ip_address=None, preferences=None, user=None):

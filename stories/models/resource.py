@@ -9,6 +9,7 @@ from wagtail.search import index
 from core.text import PlainTextCharField
 from moderation.models import ModeratedModel, ModeratedQuerySet
 from stories.choices import ResourceType
+from stories.choosers import FormSafeDocumentChooser, FormSafeOrganisationChooser
 from stories.policy import ResourcePublishingPolicy
 
 
@@ -82,11 +83,15 @@ class Resource(index.Indexed, ModeratedModel):
         FieldPanel("title"),
         FieldPanel("description"),
         MultiFieldPanel(
-            [FieldPanel("link_url"), FieldPanel("link_text"), FieldPanel("document")],
+            [
+                FieldPanel("link_url"),
+                FieldPanel("link_text"),
+                FieldPanel("document", widget=FormSafeDocumentChooser),
+            ],
             heading=_("Where to find it"),
         ),
         FieldPanel("resource_type"),
-        FieldPanel("author"),
+        FieldPanel("author", widget=FormSafeOrganisationChooser),
         FieldPanel("author_name"),
         FieldPanel("clusters"),
         FieldPanel("areas"),

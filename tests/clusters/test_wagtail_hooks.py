@@ -178,3 +178,33 @@ def test_lead_may_enter_the_admin_and_add_and_choose_gallery_images(health_lead)
     assert images.user_has_permission(user, "choose")
     someone_elses = Image.objects.create(title="Not mine", file=get_test_image_file())
     assert not images.user_has_permission_for_instance(user, "delete", someone_elses)
+
+
+PER_OBJECT_VIEWS = ["edit", "delete", "usage", "history", "history_results", "copy"]
+
+
+def admin_url(name, cluster):
+    return reverse(Cluster.snippet_viewset.get_url_name(name), args=[cluster.pk])
+
+
+@pytest.mark.parametrize("name", PER_OBJECT_VIEWS)
+def test_another_clusters_admin_pages_are_not_found_for_a_lead(client, health_lead, editor, name):
+    other = Cluster.objects.get(slug="digital-democracy")
+    client.force_login(editor)
+    client.post(admin_url("edit", other), cluster_data(other, coordinator="Edited by Eddie"))
+    client.force_login(health_lead)
+
+    page, post = client.get(admin_url(name, other)), client.post(admin_url(name, other))
+
+    assert (page.status_code, post.status_code) == (404, 404)
+    assert "Eddie" not in page.text
+    assert Cluster.objects.filter(pk=other.pk).exists()
+
+
+@pytest.mark.parametrize("name", ["edit", "usage", "history", "history_results"])
+def test_a_lead_still_reaches_their_own_clusters_admin_pages(client, health_lead, name):
+    client.force_login(health_lead)
+
+    response = client.get(admin_url(name, Cluster.objects.get(slug="health-and-care")))
+
+    assert response.status_code == 200

@@ -249,3 +249,18 @@ def test_rich_text_is_sanitised(client, moderator):
     call = FundingCall.objects.get()
     assert "<script" not in call.body
     assert "javascript:" not in call.body
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("closes_on", "9999-12-31"), ("opens_on", "0001-01-01"), ("closes_on", "2201-01-01")],
+)
+def test_dates_outside_1900_to_2200_are_refused_keeping_the_input(client, stranger, field, value):
+    response = share(client, stranger, **{field: value})
+
+    assert response.status_code == 200
+    assert response.context["form"].errors[field] == [
+        "Choose a date between the years 1900 and 2200."
+    ]
+    assert f'value="{value}"' in response.text
+    assert FundingCall.objects.count() == 0
