@@ -11,13 +11,10 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import environ
-from celery.schedules import crontab
 from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 from wagtail.embeds import oembed_providers
-
-from core.clock import utc_now
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -606,52 +603,8 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # the result consumer) instead of retrying the result store for ~20 s inside a web request.
 CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS = {"retry_policy": {"max_retries": 0}}
 CELERY_TIMEZONE = TIME_ZONE
-CELERY_BEAT_SCHEDULE = {
-    "clear-expired-sessions": {
-        "task": "accounts.clear_expired_sessions",
-        "schedule": crontab(hour=3, minute=17),
-    },
-    "send-due-mail": {
-        "task": "accounts.send_due_messages",
-        "schedule": 60.0,
-    },
-    "refresh-event-occurrences": {
-        "task": "events.refresh_occurrences",
-        "schedule": crontab(minute=7),
-    },
-    "request-listing-confirmations": {
-        "task": "listings.request_confirmations",
-        "schedule": crontab(day_of_week="mon", hour=6, minute=30),
-    },
-    "send-funding-deadline-reminders": {
-        "task": "funding.send_deadline_reminders",
-        "schedule": crontab(hour=7, minute=5),
-    },
-    "roll-over-funding-deadlines": {
-        "task": "funding.roll_over_deadlines",
-        "schedule": crontab(hour=0, minute=1),
-    },
-    "publish-scheduled-pages": {
-        "task": "stories.publish_scheduled",
-        "schedule": crontab(minute="*"),
-    },
-    "dispatch-newsletter-issues": {
-        "task": "newsletter.dispatch_due_issues",
-        "schedule": 60.0,
-    },
-    "create-next-newsletter-issue": {
-        "task": "newsletter.create_next_issue",
-        "schedule": crontab(day_of_month=25, hour=8, minute=0),
-    },
-    "queue-weekly-event-digest": {  # Mondays 07:00 UTC, whatever TIME_ZONE is
-        "task": "newsletter.queue_weekly_digest",
-        "schedule": crontab(day_of_week="mon", hour=7, minute=0, nowfun=utc_now),
-    },
-    "purge-unconfirmed-subscribers": {
-        "task": "newsletter.purge_unconfirmed",
-        "schedule": crontab(hour=4, minute=11),
-    },
-}
+# No CELERY_BEAT_SCHEDULE here: each app registers its periodic tasks from its AppConfig.ready()
+# (core.schedule.register_periodic_task) and dsihub/celery.py hands them to beat.
 
 # Benchmarks --------------------------------------------------------------------------------
 

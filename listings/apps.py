@@ -14,6 +14,17 @@ class ListingsConfig(AppConfig):
     verbose_name = _("Listings")
 
     def ready(self):
+        from celery.schedules import crontab
+
+        from core.schedule import register_periodic_task
+
         from . import registrations
 
         registrations.register()
+
+        # One task over every kind that asks for a yearly confirmation.
+        register_periodic_task(
+            "request-listing-confirmations",
+            "listings.request_confirmations",
+            crontab(day_of_week="mon", hour=6, minute=30),
+        )

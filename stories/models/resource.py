@@ -1,6 +1,9 @@
+from urllib.parse import urlencode
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -114,6 +117,18 @@ class Resource(index.Indexed, ModeratedModel):
     def clean(self):
         if not self.link_url and not self.document_id:
             raise ValidationError(_("Give a web address or upload a document."))
+
+    def get_review_recipients(self):
+        """Who hears the reviewers' decision (moderation.emails): the lead who submitted it."""
+        return [self.submitted_by] if self.submitted_by_id else []
+
+    def get_absolute_url(self):
+        """A resource has no page of its own: the library showing resources of its type."""
+        return f"{reverse('stories:resource-list')}?{urlencode({'type': self.resource_type})}"
+
+    def get_edit_url(self):
+        """Leads and editors change resources in the Wagtail admin."""
+        return reverse("wagtailsnippets_stories_resource:edit", args=[self.pk])
 
     @property
     def href(self):

@@ -14,6 +14,7 @@ pytestmark = pytest.mark.django_db
 def review_outcome(listing, user):
     context = {
         "object": listing,
+        "name": listing.name,
         "approved": True,
         "comment": "",
         "object_url": "https://hub.example/o/",

@@ -8,6 +8,7 @@ from stories.models import Resource
 from tests.factories.accounts import UserFactory
 from tests.factories.clusters import ClusterFactory
 from tests.factories.stories import ResourceFactory
+from tests.support.mail import link_containing, path_of, text_of
 from tests.support.people import login
 
 pytestmark = pytest.mark.django_db
@@ -81,6 +82,64 @@ def test_a_leads_resource_is_public_only_after_an_editor_approves_it(
     assert "Repair café toolkit" in client.get("/resources/").text
     assert "Repair café toolkit" in client.get("/clusters/repair/").text
     assert "Published" in login(client, lead).get("/dashboard/").text
+
+
+def workflow_action_url(resource, action):
+    task_state = resource.current_workflow_state.current_task_state
+    return (
+        f"/admin/snippets/stories/resource/workflow/action/{resource.pk}/{action}/{task_state.pk}/"
+    )
+
+
+def test_the_lead_hears_by_email_that_an_editor_approved_their_resource(
+    client, lead, editor, cluster, mailbox
+):
+    login(client, lead).post(ADD_URL, resource_form(cluster, "action-submit"))
+    client.logout()
+    resource = Resource.objects.get()
+
+    approved = login(client, editor).post(workflow_action_url(resource, "approve"))
+    client.logout()
+    [message] = mailbox.wait_for(lead.email)
+    library = client.get(path_of(link_containing(message, "/resources/")))
+
+    assert approved.status_code in (200, 302)
+    assert message["Subject"].endswith('"Repair café toolkit" is published')
+    assert "Hello Lia" in text_of(message)
+    assert "approved the resource" in text_of(message)
+    assert link_containing(message, "/resources/").startswith("http")
+    # The link shows the approved resource: the library, filtered on its type.
+    assert library.status_code == 200
+    assert "Repair café toolkit" in library.text
+    # The editor hears of the submission (Wagtail's notice), not of their own decision.
+    assert all("is published" not in m["Subject"] for m in mailbox.to(editor.email))
+
+
+def test_the_lead_hears_why_an_editor_rejected_their_resource_and_where_to_change_it(
+    client, lead, editor, cluster, mailbox
+):
+    login(client, lead).post(ADD_URL, resource_form(cluster, "action-submit"))
+    client.logout()
+    resource = Resource.objects.get()
+
+    rejected = login(client, editor).post(
+        workflow_action_url(resource, "reject"),
+        {"comment": "Please add the licence of the toolkit."},
+    )
+    client.logout()
+    resource.refresh_from_db()
+    [message] = mailbox.wait_for(lead.email)
+    edit_link = link_containing(message, "/edit/")
+    edit_page = login(client, lead).get(path_of(edit_link))
+
+    assert rejected.status_code in (200, 302)
+    assert resource.live is False
+    assert message["Subject"].endswith('"Repair café toolkit" needs changes')
+    assert "Please add the licence of the toolkit." in text_of(message)
+    assert "kept as a draft" in text_of(message)
+    assert edit_link.startswith("http")
+    assert edit_page.status_code == 200
+    assert "Repair café toolkit" in edit_page.text
 
 
 def test_a_lead_cannot_publish_a_resource_directly(client, lead, cluster):
