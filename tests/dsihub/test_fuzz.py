@@ -84,7 +84,9 @@ def world(owner):
     project = ProjectFactory(
         name="Repair Map", slug="repair-map", owner=owner, organisations=[organisation]
     )
-    event = EventFactory(title="Open Data Breakfast", slug="open-data-breakfast", submitted_by=owner)
+    event = EventFactory(
+        title="Open Data Breakfast", slug="open-data-breakfast", submitted_by=owner
+    )
     call = FundingCallFactory(title="Civic Fund", slug="civic-fund", submitted_by=owner)
     subscriber = SubscriberFactory(email="reader@example.org")
     return {
