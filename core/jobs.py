@@ -27,6 +27,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .models import MAX_REPORTED_ROWS, Job, JobStatus
+from .text import one_line
 
 logger = logging.getLogger(__name__)
 
@@ -38,6 +39,8 @@ csv.field_size_limit(MAX_FIELD_CHARS)
 # A task works for about this long, then continues in a fresh task: it stays far below the
 # Celery time limits and lets other tasks through on a busy worker.
 SLICE_SECONDS = 60
+# A refused row is named in the report by at most this much of its label (its title).
+LABEL_CHARS = 200
 
 
 @dataclass(frozen=True)
@@ -53,7 +56,10 @@ class RowError:
     reasons: list
 
     def as_dict(self):
-        return {"line": self.line, "label": self.label, "reasons": list(self.reasons)}
+        # The label is what the file said, shown to staff: one plain line, so a bidi override
+        # in a refused row cannot make the report read differently from the file.
+        label = one_line(self.label)[:LABEL_CHARS]
+        return {"line": self.line, "label": label, "reasons": list(self.reasons)}
 
 
 @dataclass(frozen=True)

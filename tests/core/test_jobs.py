@@ -163,6 +163,18 @@ def test_only_the_jobs_creator_and_editors_see_its_progress_page(client, editor,
 
 
 @pytest.mark.django_db
+def test_a_refused_row_is_named_in_the_report_without_its_bidi_controls(editor, repair):
+    refused = row(1, title="Bad\u202e row\u2066")
+    refused[2] = "not a link"
+    job = create_job(KIND, file=ContentFile(csv_bytes([row(0), refused]), name="r.csv"), by=editor)
+
+    run_job(job.pk)
+
+    job.refresh_from_db()
+    assert [(entry["line"], entry["label"]) for entry in job.report] == [(3, "Bad row")]
+
+
+@pytest.mark.django_db
 def test_a_job_of_a_kind_no_longer_registered_still_shows_its_page(client, editor, repair):
     job = create_job(KIND, file=ContentFile(csv_bytes([row(1)]), name="r.csv"), by=editor)
     Job.objects.filter(pk=job.pk).update(kind="removed.kind")
