@@ -27,7 +27,7 @@ from stories.models import (
 )
 from taxonomy.models import AreaOfImpact
 
-from . import SEED_PREFIX
+from . import SEED_PREFIX, add_links
 
 RESOURCE_URL = "https://resources.seed.example.org/"
 STORY_TAGS = 30
@@ -94,23 +94,23 @@ def _story_tags(writer):
 
 
 def _link_themes(rng, pages, clusters, areas, tags):
-    cluster_links = StoryPage.clusters.through
-    area_links = StoryPage.areas.through
-    cluster_links.objects.bulk_create(
+    add_links(
+        StoryPage,
+        "clusters",
         [
-            cluster_links(storypage_id=page.pk, cluster_id=cluster)
+            (page.pk, cluster)
             for page in pages
             for cluster in rng.sample(clusters, k=min(len(clusters), rng.randint(0, 2)))
         ],
-        batch_size=BATCH_SIZE,
     )
-    area_links.objects.bulk_create(
+    add_links(
+        StoryPage,
+        "areas",
         [
-            area_links(storypage_id=page.pk, areaofimpact_id=area)
+            (page.pk, area)
             for page in pages
             for area in rng.sample(areas, k=min(len(areas), rng.randint(1, 2)))
         ],
-        batch_size=BATCH_SIZE,
     )
     StoryTag.objects.bulk_create(
         [
@@ -138,14 +138,14 @@ def seed_resources(rng, writer, count, *, author_ids=()):
     ]
     Resource.objects.bulk_create(resources, batch_size=BATCH_SIZE)
     clusters = list(Cluster.objects.values_list("pk", flat=True))
-    links = Resource.clusters.through
-    links.objects.bulk_create(
+    add_links(
+        Resource,
+        "clusters",
         [
-            links(resource_id=resource.pk, cluster_id=cluster)
+            (resource.pk, cluster)
             for resource in resources
             for cluster in rng.sample(clusters, k=min(len(clusters), rng.randint(1, 2)))
         ],
-        batch_size=BATCH_SIZE,
     )
     return len(resources)
 
