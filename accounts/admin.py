@@ -24,19 +24,7 @@ class UserAdmin(BaseUserAdmin):
         (_("Personal info"), {"fields": ["first_name", "last_name", "accepted_terms_at"]}),
         (
             _("Public profile"),
-            {
-                "fields": [
-                    "job_title",
-                    "company",
-                    "bio",
-                    "country",
-                    "city",
-                    "skills",
-                    "languages",
-                    "photo",
-                    "show_email",
-                ]
-            },
+            {"fields": User.PUBLIC_PROFILE_FIELDS},
         ),
         (
             _("Permissions"),

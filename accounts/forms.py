@@ -60,20 +60,7 @@ class ProfileForm(forms.ModelForm):
 
     class Meta:
         model = User
-        fields = [
-            "first_name",
-            "last_name",
-            "job_title",
-            "company",
-            "bio",
-            "country",
-            "city",
-            "skills",
-            "languages",
-            "photo",
-            "show_email",
-            "language",
-        ]
+        fields = ["first_name", "last_name", *User.PUBLIC_PROFILE_FIELDS, "language"]
         widgets = {"bio": forms.Textarea(attrs={"rows": 6})}
         field_classes = dict.fromkeys(
             ["first_name", "last_name", "job_title", "company"], PlainTextField

@@ -116,6 +116,19 @@ class User(AbstractBaseUser, PermissionsMixin, Placed):
     EMAIL_FIELD = "email"
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = ["first_name"]
+    # What a person fills in for their public profile, in the order of the profile form; the
+    # admin's "Public profile" fieldset and the profile form both use this one list.
+    PUBLIC_PROFILE_FIELDS = [
+        "job_title",
+        "company",
+        "bio",
+        "country",
+        "city",
+        "skills",
+        "languages",
+        "photo",
+        "show_email",
+    ]
 
     class Meta:
         verbose_name = _("user")

@@ -1,5 +1,6 @@
 """What leading a cluster gives: the "Cluster leads" group, and publishing into one's own
-clusters (`leads_every_cluster_of`, asked by the events' and funding calls' publishing policies).
+clusters (`leads_every_cluster_of`, and `ClusterLeadsPublishingPolicy`, the events' and funding
+calls' publishing policies are built on).
 
 The "Cluster leads" group follows `Cluster.leads`: whoever leads a cluster is in it (and so
 may enter the Wagtail admin to edit their clusters), and leaves it when they lead none.
@@ -10,6 +11,9 @@ the admin and in scripts, and the group must follow whichever way they change.
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+
+from moderation.policy import PublishingPolicy
+from moderation.roles import is_editor, is_moderator
 
 from .models import LEADS_GROUP, Cluster
 
@@ -57,3 +61,18 @@ def leads_every_cluster_of(obj, user):
         return False
     led = set(Cluster.objects.led_by(user).filter(pk__in=named).values_list("pk", flat=True))
     return named <= led
+
+
+class ClusterLeadsPublishingPolicy(PublishingPolicy):
+    """Moderators, editors and a lead of every cluster the object names publish at once, new
+    objects and edits to published ones alike; everyone else, earlier approvals or not, waits
+    for review (for content that names clusters: events, funding calls)."""
+
+    def may_publish_new(self, obj, user):
+        return self._publishes(obj, user)
+
+    def may_change_live(self, obj, user):
+        return self._publishes(obj, user)
+
+    def _publishes(self, obj, user):
+        return is_moderator(user) or is_editor(user) or leads_every_cluster_of(obj, user)

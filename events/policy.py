@@ -3,21 +3,11 @@ into clusters they lead (an event naming another cluster waits for review, and t
 leads are told). Everyone else, earlier approvals or not, is reviewed, and an edit to a
 published event by anyone else is reviewed too (as for listings)."""
 
-from clusters.leads import leads_every_cluster_of
-from moderation.policy import PublishingPolicy
-from moderation.roles import is_editor, is_moderator
+from clusters.leads import ClusterLeadsPublishingPolicy
+from moderation.roles import is_editor
 
 
-class EventPublishingPolicy(PublishingPolicy):
-    def may_publish_new(self, event, user):
-        return self._publishes(event, user)
-
-    def may_change_live(self, event, user):
-        return self._publishes(event, user)
-
-    def _publishes(self, event, user):
-        return is_moderator(user) or is_editor(user) or leads_every_cluster_of(event, user)
-
+class EventPublishingPolicy(ClusterLeadsPublishingPolicy):
     def may_preview(self, event, user):
         """Its submitter, the leads of its clusters and moderators see it before approval."""
         if super().may_preview(event, user):

@@ -1,8 +1,7 @@
 """Who publishes funding calls without review: moderators, editors, and cluster leads posting
 into clusters they lead."""
 
-from clusters.leads import leads_every_cluster_of
-from moderation.policy import PublishingPolicy
+from clusters.leads import ClusterLeadsPublishingPolicy
 from moderation.roles import is_editor, is_moderator
 
 
@@ -13,21 +12,12 @@ def may_post_directly(user):
     return is_moderator(user) or is_editor(user) or user.led_clusters.exists()
 
 
-class FundingCallPolicy(PublishingPolicy):
+class FundingCallPolicy(ClusterLeadsPublishingPolicy):
     """Calls point people at money: only people the hub named (moderators, editors, cluster
     leads) publish at once, new calls and edits alike. Earned trust is not enough here, and
     everyone else's edits to a published call are reviewed, as for listings. A lead's word
     counts for their own clusters only: a call that names another cluster, or none (the whole
     hub), waits for review like anyone's."""
-
-    def may_publish_new(self, obj, user):
-        return self._publishes(obj, user)
-
-    def may_change_live(self, obj, user):
-        return self._publishes(obj, user)
-
-    def _publishes(self, obj, user):
-        return is_moderator(user) or is_editor(user) or leads_every_cluster_of(obj, user)
 
     def is_capped(self, user):
         return not may_post_directly(user)

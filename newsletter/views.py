@@ -5,6 +5,8 @@ link says whose subscription it is, and a bad or tampered token gets a page sayi
 500, never someone else's data).
 """
 
+from functools import wraps
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -26,6 +28,24 @@ from .models import NewsletterIssue
 from .sections import issue_context
 from .services import subscriptions
 from .tokens import InvalidToken, make_token, subscriber_for
+
+
+def _subscriber_link(purpose):
+    """The view gets the subscriber the link's `token` signs for `purpose` (and the token); a
+    bad, tampered or foreign link gets the invalid-link page instead."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapped(request, token):
+            try:
+                subscriber = subscriber_for(token, purpose)
+            except InvalidToken:
+                return _invalid_link(request)
+            return view(request, subscriber, token)
+
+        return wrapped
+
+    return decorator
 
 
 def _ip(request):
@@ -86,11 +106,8 @@ def confirm(request, token):
 
 
 @never_cache
-def preferences(request, token):
-    try:
-        subscriber = subscriber_for(token, "preferences")
-    except InvalidToken:
-        return _invalid_link(request)
+@_subscriber_link("preferences")
+def preferences(request, subscriber, token):
     form = PreferencesForm(request.POST or None, instance=subscriber)
     if request.method == "POST" and form.is_valid():
         subscriptions.update_preferences(
@@ -120,22 +137,16 @@ def _preferences(data):
 
 
 @require_POST
-def resubscribe(request, token):
-    try:
-        subscriber = subscriber_for(token, "preferences")
-    except InvalidToken:
-        return _invalid_link(request)
+@_subscriber_link("preferences")
+def resubscribe(request, subscriber, token):
     subscriptions.resubscribe(subscriber, ip_address=_ip(request))
     messages.success(request, _("Welcome back: you are subscribed again."))
     return redirect("newsletter:preferences", token=token)
 
 
 @require_POST
-def forget(request, token):
-    try:
-        subscriber = subscriber_for(token, "preferences")
-    except InvalidToken:
-        return _invalid_link(request)
+@_subscriber_link("preferences")
+def forget(request, subscriber, token):
     subscriptions.delete_subscriber(subscriber)
     return render(request, "newsletter/forgotten.html")
 

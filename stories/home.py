@@ -8,7 +8,7 @@ its `AppConfig.ready()`:
 
 `context()` returns the section's template context, or None to leave it out; a fixed number of
 queries. The home page is cached for visitors, so a section shows published content only.
-Templates are included with `only` and get the context as `section`.
+Templates are included with `only` and get the context as `section` and the key as `key`.
 
 Counts work the same way: `register_home_count(HomeCount(key, label, count))`, where `count()`
 returns a number; they are computed together and cached until public content changes.

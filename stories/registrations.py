@@ -122,7 +122,7 @@ def funding_section():
     calls = list(
         FundingCall.objects.published().open().by_deadline().for_cards()[:FUNDING_CLOSING_SOON]
     )
-    return {"calls": calls}
+    return {"items": calls}
 
 
 def count_organisations():
@@ -152,4 +152,4 @@ def count_upcoming_events():
 def events_section():
     from events.models import Event
 
-    return {"events": list(Event.objects.published().upcoming().for_cards()[:NEXT_EVENTS])}
+    return {"items": list(Event.objects.published().upcoming().for_cards()[:NEXT_EVENTS])}

@@ -14,6 +14,19 @@ from dataclasses import dataclass, fields
 SEED_PREFIX = "seed-"
 SEED_EMAIL_DOMAIN = "seed.example.org"
 RANDOM_SEED = 8_2026
+LINK_BATCH_SIZE = 2000
+
+
+def add_links(model, field_name, pairs):
+    """Bulk-insert the rows of `model`'s many-to-many field `field_name` for (its pk, the other
+    side's pk) pairs, each pair once, in the order given."""
+    field = model._meta.get_field(field_name)
+    through = field.remote_field.through
+    source, target = f"{field.m2m_field_name()}_id", f"{field.m2m_reverse_field_name()}_id"
+    through.objects.bulk_create(
+        [through(**{source: own, target: other}) for own, other in dict.fromkeys(pairs)],
+        batch_size=LINK_BATCH_SIZE,
+    )
 
 
 @dataclass(frozen=True)

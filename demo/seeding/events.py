@@ -16,7 +16,7 @@ from events.models import Event
 from organisations.models import Organisation
 from taxonomy.models import Place
 
-from . import SEED_PREFIX
+from . import SEED_PREFIX, add_links
 
 BATCH_SIZE = 2000
 SPREAD_DAYS = 365
@@ -42,10 +42,8 @@ def seed_events(context, count):
         for number, place in enumerate(places, start=1)
     ]
     Event.objects.bulk_create([event for event, _c, _a in rows], batch_size=BATCH_SIZE)
-    _link(Event.clusters.through, "cluster_id", [(e.pk, c) for e, cs, _a in rows for c in cs])
-    _link(
-        Event.areas.through, "areaofimpact_id", [(e.pk, a) for e, _c, areas in rows for a in areas]
-    )
+    add_links(Event, "clusters", [(e.pk, c) for e, cs, _a in rows for c in cs])
+    add_links(Event, "areas", [(e.pk, a) for e, _c, areas in rows for a in areas])
     return [event for event, _c, _a in rows]
 
 
@@ -108,13 +106,6 @@ def _publication(context, start):
         "first_published_at": published,
         "last_published_at": published,
     }
-
-
-def _link(through, field, pairs):
-    through.objects.bulk_create(
-        [through(event_id=event_id, **{field: other}) for event_id, other in set(pairs)],
-        batch_size=BATCH_SIZE,
-    )
 
 
 def delete_seeded_events():

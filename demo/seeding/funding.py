@@ -12,7 +12,7 @@ from funding.choices import Audience, Currency, FundingType
 from funding.models import FundingCall
 from taxonomy.models import AreaOfImpact
 
-from . import SEED_PREFIX
+from . import SEED_PREFIX, add_links
 
 BATCH_SIZE = 2000
 #: open (closing within half a year) / rolling / closed (within two years)
@@ -95,18 +95,14 @@ def _add_themes(rng, calls):
     areas = list(AreaOfImpact.objects.values_list("pk", flat=True))
     clusters = dict(Cluster.objects.values_list("area_id", "pk"))
     area_links, cluster_links = [], []
-    area_through = FundingCall.areas.through
-    cluster_through = FundingCall.clusters.through
     for call in calls:
         chosen = sorted(set(rng.choices(areas, k=rng.randint(1, 3))))
-        area_links += [area_through(fundingcall_id=call.pk, areaofimpact_id=a) for a in chosen]
+        area_links += [(call.pk, a) for a in chosen]
         cluster_ids = {clusters[a] for a in chosen if a in clusters}
         if cluster_ids and rng.random() < 0.5:
-            cluster_links += [
-                cluster_through(fundingcall_id=call.pk, cluster_id=c) for c in sorted(cluster_ids)
-            ]
-    area_through.objects.bulk_create(area_links, batch_size=BATCH_SIZE)
-    cluster_through.objects.bulk_create(cluster_links, batch_size=BATCH_SIZE)
+            cluster_links += [(call.pk, c) for c in sorted(cluster_ids)]
+    add_links(FundingCall, "areas", area_links)
+    add_links(FundingCall, "clusters", cluster_links)
 
 
 def seeded_funding_calls():

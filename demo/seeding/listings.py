@@ -28,7 +28,7 @@ from projects.choices import ProjectStatus
 from projects.models import Project
 from taxonomy.models import AreaOfImpact, DSIFocus, OrganisationSize, OrganisationType, Technology
 
-from . import SEED_EMAIL_DOMAIN, SEED_PREFIX
+from . import SEED_EMAIL_DOMAIN, SEED_PREFIX, add_links
 
 BATCH_SIZE = 2000
 PUBLISHED_OVER_DAYS = 8 * 365
@@ -216,15 +216,11 @@ def _backdate(model):
 
 def _add_terms(model, rows):
     for field_name in ("areas", "technologies", "focus"):
-        field = model._meta.get_field(field_name)
-        through = field.remote_field.through
-        source, target = f"{field.m2m_field_name()}_id", f"{field.m2m_reverse_field_name()}_id"
-        links = [
-            through(**{source: listing.pk, target: term_id})
-            for listing, terms in rows
-            for term_id in terms[field_name]
-        ]
-        through.objects.bulk_create(links, batch_size=BATCH_SIZE)
+        add_links(
+            model,
+            field_name,
+            [(listing.pk, term_id) for listing, terms in rows for term_id in terms[field_name]],
+        )
 
 
 def _add_keywords(context, model, listings):
@@ -274,14 +270,15 @@ def _add_memberships(context, model, listings, people):
 
 
 def _link_organisations(context, projects, organisations):
-    field = Project._meta.get_field("organisations")
-    through = field.remote_field.through
-    links = [
-        through(project_id=project.pk, organisation_id=organisation)
-        for project in projects
-        for organisation in organisations.draw(context.count(ORGANISATIONS_PER_PROJECT))
-    ]
-    through.objects.bulk_create(links, batch_size=BATCH_SIZE)
+    add_links(
+        Project,
+        "organisations",
+        [
+            (project.pk, organisation)
+            for project in projects
+            for organisation in organisations.draw(context.count(ORGANISATIONS_PER_PROJECT))
+        ],
+    )
 
 
 def delete_seeded_listings():

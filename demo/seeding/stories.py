@@ -27,7 +27,7 @@ from stories.models import (
 )
 from taxonomy.models import AreaOfImpact
 
-from . import SEED_PREFIX
+from . import SEED_PREFIX, add_links
 
 RESOURCE_URL = "https://resources.seed.example.org/"
 STORY_TAGS = 30
@@ -93,25 +93,14 @@ def _story_tags(writer):
     return tags
 
 
+def _some(rng, items, least, most):
+    """Between `least` and `most` of `items`, as many as there are at the most."""
+    return rng.sample(items, k=min(len(items), rng.randint(least, most)))
+
+
 def _link_themes(rng, pages, clusters, areas, tags):
-    cluster_links = StoryPage.clusters.through
-    area_links = StoryPage.areas.through
-    cluster_links.objects.bulk_create(
-        [
-            cluster_links(storypage_id=page.pk, cluster_id=cluster)
-            for page in pages
-            for cluster in rng.sample(clusters, k=min(len(clusters), rng.randint(0, 2)))
-        ],
-        batch_size=BATCH_SIZE,
-    )
-    area_links.objects.bulk_create(
-        [
-            area_links(storypage_id=page.pk, areaofimpact_id=area)
-            for page in pages
-            for area in rng.sample(areas, k=min(len(areas), rng.randint(1, 2)))
-        ],
-        batch_size=BATCH_SIZE,
-    )
+    add_links(StoryPage, "clusters", [(p.pk, c) for p in pages for c in _some(rng, clusters, 0, 2)])
+    add_links(StoryPage, "areas", [(p.pk, a) for p in pages for a in _some(rng, areas, 1, 2)])
     StoryTag.objects.bulk_create(
         [
             StoryTag(content_object_id=page.pk, tag=tag)
@@ -138,15 +127,8 @@ def seed_resources(rng, writer, count, *, author_ids=()):
     ]
     Resource.objects.bulk_create(resources, batch_size=BATCH_SIZE)
     clusters = list(Cluster.objects.values_list("pk", flat=True))
-    links = Resource.clusters.through
-    links.objects.bulk_create(
-        [
-            links(resource_id=resource.pk, cluster_id=cluster)
-            for resource in resources
-            for cluster in rng.sample(clusters, k=min(len(clusters), rng.randint(1, 2)))
-        ],
-        batch_size=BATCH_SIZE,
-    )
+    links = [(resource.pk, c) for resource in resources for c in _some(rng, clusters, 1, 2)]
+    add_links(Resource, "clusters", links)
     return len(resources)
 
 
