@@ -23,7 +23,10 @@ recorded) and an edit by `submit_edit`; a kind names its own services only to do
 e-mail the leads of their clusters).
 
 That gives "" (`<model>-list`), "new/" (`-create`), "<slug>/" (`-detail`) and "<slug>/edit/"
-(`-edit`); `url_names = {"list": "index"}` keeps other names. The model needs
+(`-edit`); `url_names = {"list": "index"}` keeps other names. A kind offering fewer pages
+declares which: `pages = ("list",)` for resources, which have no page of their own and are
+added in the Wagtail admin (then only the list's template, model methods and FilterSet are
+needed). The model needs
 `objects.published().for_cards()` (the list) and `objects.for_page()` (the page), and
 `get_absolute_url()` / `get_edit_url()`. Templates: `<app>/<model>_list.html`, `_detail.html`
 and `_form.html`, extending `moderation/reviewed_list.html`, `reviewed_detail.html` and
@@ -173,6 +176,7 @@ class ReviewedViews:
     object_name = None  # None: the model's name ("event")
     image_field = None
     url_names = {}
+    pages = ("list", "create", "detail", "edit")  # the pages this kind offers
 
     list_view = ReviewedListView
     detail_view = ReviewedDetailView
@@ -190,12 +194,13 @@ class ReviewedViews:
         return f"{self.model._meta.app_label}:{self.url_name('list')}"
 
     def urlpatterns(self):
+        """The declared `pages`: "" and "new/", the kind's own, then "<slug>/" and its edit page
+        (a slug must not shadow "new/" or the kind's own routes)."""
+        first, last = ("list", "create"), ("detail", "edit")
         return [
-            self.list_page(),
-            self.create_page(),
+            *(getattr(self, f"{page}_page")() for page in first if page in self.pages),
             *self.more_patterns(),
-            self.detail_page(),
-            self.edit_page(),
+            *(getattr(self, f"{page}_page")() for page in last if page in self.pages),
         ]
 
     def more_patterns(self):

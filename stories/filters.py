@@ -53,3 +53,7 @@ class ResourceFilterSet(django_filters.FilterSet):
     class Meta:
         model = Resource
         fields = ["cluster", "type", "author"]
+
+    def filter_queryset(self, queryset):
+        """The library's order: the newest first (moderation.kinds binds it on every request)."""
+        return super().filter_queryset(queryset).newest_first()

@@ -1,18 +1,11 @@
 from django.template.response import TemplateResponse
-from django.views.generic import ListView
 
-from listings.views import (
-    CachedFilterListMixin,
-    CachedPaginator,
-    cached_filter_form,
-    filter_key,
-)
+from listings.views import CachedPaginator, cached_filter_form, filter_key
+from moderation.kinds import ReviewedViews
 
 from .filters import ResourceFilterSet, StoryFilterSet
 from .models import Resource
 from .models.story import STORIES_PER_PAGE
-
-RESOURCES_PER_PAGE = 20
 
 
 def story_index(request, index_page):
@@ -40,21 +33,11 @@ def story_index(request, index_page):
     )
 
 
-class ResourceListView(CachedFilterListMixin, ListView):
-    """/resources/: the resource library, filtered by cluster, type and author organisation."""
+class ResourceViews(ReviewedViews):
+    """/resources/: the resource library, filtered by cluster, type and author organisation.
+    Its only public page: a resource has no page of its own and is added in the admin."""
 
-    cache_for_visitors = True
-    template_name = "stories/resource_list.html"
-    context_object_name = "resources"
-    paginate_by = RESOURCES_PER_PAGE
-
-    def get_queryset(self):
-        self.filterset = ResourceFilterSet(
-            self.request.GET, queryset=Resource.objects.published().for_listing().newest_first()
-        )
-        return self.filterset.qs if self.filterset.is_valid() else Resource.objects.none()
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            filter=self.filterset, filter_form=self.filter_form_html(), **kwargs
-        )
+    model = Resource
+    filterset_class = ResourceFilterSet
+    list_name = "resources"
+    pages = ("list",)

@@ -17,7 +17,7 @@ from stories.policy import ResourcePublishingPolicy
 
 
 class ResourceQuerySet(ModeratedQuerySet):
-    def for_listing(self):
+    def for_cards(self):
         """What a resource card shows: author organisation, document and clusters preloaded."""
         return self.select_related("author", "document").prefetch_related("clusters")
 

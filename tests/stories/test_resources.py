@@ -79,6 +79,18 @@ def test_resource_list_filters_by_cluster_type_and_author(client, organisation):
     assert by_cluster.cookies == {}
 
 
+def test_the_library_lists_the_newest_first_and_is_the_only_public_resource_page(client):
+    ResourceFactory(title="Older guide", year=2019)
+    ResourceFactory(title="Newer guide", year=2024)
+
+    response = client.get("/resources/")
+
+    assert [r.title for r in response.context["resources"]] == ["Newer guide", "Older guide"]
+    # Resources are added in the admin: no public submit form, no page of their own.
+    assert client.get("/resources/new/").status_code == 404
+    assert client.get("/resources/newer-guide/").status_code == 404
+
+
 @pytest.mark.parametrize("count", [1, 20])
 def test_resource_list_query_count_is_fixed(client, django_assert_num_queries, count):
     clusters = [ClusterFactory(), ClusterFactory()]
