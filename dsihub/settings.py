@@ -56,6 +56,7 @@ LOCAL_APPS = [
     "stories",
     "newsletter",
     "explore",
+    "dsiindex",
     "demo",
 ]
 

@@ -60,6 +60,7 @@ urlpatterns += i18n_patterns(
     path("events/", include("events.urls")),
     path("funding/", include("funding.urls")),
     path("explore/", include("explore.urls")),
+    path("dsi-index/", include("dsiindex.urls")),
     path("newsletter/", include("newsletter.urls")),
     path("", include("stories.urls")),
     path("", include(wagtail_urls)),

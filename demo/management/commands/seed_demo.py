@@ -22,6 +22,7 @@ from demo.seeding import (
     SMALL_RESOURCES,
     SMALL_STORIES,
 )
+from demo.seeding.dsiindex import seed_dsi_index
 from demo.seeding.events import delete_seeded_events, seed_events, seeded_event_count
 from demo.seeding.funding import (
     delete_seeded_funding_calls,
@@ -85,6 +86,8 @@ class Command(BaseCommand):
             self.seed_small_events()
             self.seed_small_stories()
             self.seed_small_newsletter()
+            if seed_dsi_index():
+                self.stdout.write("Created the synthetic DSI Index demo edition.")
             return
         present = seeded_listing_counts()
         if any(present.values()):
