@@ -16,8 +16,12 @@ def test_sitemaps_list_published_pages_listings_events_and_calls(client, project
     EventFactory(slug="repair-evening")
     EventFactory(slug="pending-meetup", pending=True)
 
-    sitemap = client.get("/sitemap.xml").text
+    index = client.get("/sitemap.xml").text
+    sections = ["pages", "organisations", "projects", "events", "funding"]
+    sitemap = "".join(client.get(f"/sitemap-{key}.xml").text for key in sections)
 
+    for key in sections:
+        assert f"<loc>http://testserver/sitemap-{key}.xml</loc>" in index
     assert "/stories/</loc>" in sitemap
     assert "/stories/repair-cafes/</loc>" in sitemap
     assert "/projects/repair-map/</loc>" in sitemap
@@ -34,3 +38,36 @@ def test_robots_txt_points_at_the_sitemap(client):
     assert response["Content-Type"] == "text/plain"
     assert "Sitemap: http://testserver/sitemap.xml" in response.text
     assert "Disallow: /admin/" in response.text
+
+
+def test_robots_txt_keeps_crawlers_out_of_account_pages_in_every_language(client):
+    lines = client.get("/robots.txt").text.splitlines()
+
+    assert "Disallow: /accounts/" in lines
+    assert "Disallow: /pl/accounts/" in lines
+    assert "Disallow: /fr/accounts/" in lines
+    assert "Disallow: /de/accounts/" in lines
+
+
+def test_section_sitemaps_use_the_requests_host_even_before_the_site_is_named(client, settings):
+    """The Wagtail Site says localhost until an editor sets it; no address may say so."""
+    settings.ALLOWED_HOSTS = ["hub.example.org"]
+    BlogPageFactory(slug="repair-cafes")
+
+    sitemap = client.get("/sitemap-pages.xml", HTTP_HOST="hub.example.org").text
+
+    assert "<loc>http://hub.example.org/stories/repair-cafes/</loc>" in sitemap
+    assert 'hreflang="pl" href="http://hub.example.org/pl/stories/repair-cafes/"' in sitemap
+    assert "localhost" not in sitemap
+
+
+def test_changing_the_site_drops_the_cached_sitemap(client):
+    from wagtail.models import Site
+
+    before = client.get("/sitemap-pages.xml")
+    site = Site.objects.get(is_default_site=True)
+    site.site_name = "DSI Hub"
+    site.save()
+    after = client.get("/sitemap-pages.xml")
+
+    assert before["ETag"] != after["ETag"]
