@@ -1,14 +1,12 @@
 """RSS and Atom feeds of the published stories (/stories/feed.rss, /stories/feed.atom)."""
 
-import datetime as dt
-
 from django.contrib.syndication.views import Feed
 from django.http import Http404
-from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
 from .models import StoryIndexPage
+from .structured_data import published_at
 
 FEED_SIZE = 20
 
@@ -54,7 +52,7 @@ class StoriesRssFeed(Feed):
         return self.author_name
 
     def item_pubdate(self, item):
-        return timezone.make_aware(dt.datetime.combine(item.date, dt.time(9)))
+        return published_at(item)
 
     def item_updateddate(self, item):
         """Never before `published` (a story dated after its last publication, or published
