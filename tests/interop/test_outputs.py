@@ -167,7 +167,7 @@ def test_every_pages_structured_data_has_googles_required_properties(client, odd
     assert {"Event", "Article", "Organization", "MonetaryGrant"} <= found
 
 
-@pytest.mark.skipif(not validators.VNU_JAR.exists(), reason="vnu.jar not installed (.ci/run)")
+@validators.needs_vnu
 def test_every_public_page_has_no_nu_html_checker_error(client, odd_site, tmp_path):
     pages = sorted({*sitemap_pages(client)[2], *PUBLIC_PAGES})
     documents = {"__folder__": tmp_path}

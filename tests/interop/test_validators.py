@@ -1,8 +1,6 @@
 """Each validator fails on a broken sample of its kind: the proof that the tests of the hub's
 outputs (test_outputs.py) can fail."""
 
-import pytest
-
 from tests.interop import validators
 
 ATOM = b"""<?xml version="1.0" encoding="utf-8"?>
@@ -88,7 +86,7 @@ def test_email_check_catches_text_only_long_lines_and_plain_http_unsubscribe():
     assert "'Confirm' lacks Auto-Submitted: auto-generated" in errors
 
 
-@pytest.mark.skipif(not validators.VNU_JAR.exists(), reason="vnu.jar not installed (.ci/run)")
+@validators.needs_vnu
 def test_nu_checker_catches_a_time_with_six_fraction_digits(tmp_path):
     page = (
         '<!doctype html><html lang="en"><head><title>t</title></head><body>'

@@ -71,3 +71,18 @@ def test_changing_the_site_drops_the_cached_sitemap(client):
     after = client.get("/sitemap-pages.xml")
 
     assert before["ETag"] != after["ETag"]
+
+
+def test_public_pages_ask_crawlers_not_to_follow_account_links(client):
+    html = client.get("/").text
+
+    assert '<a href="/accounts/login/" rel="nofollow">' in html
+    assert 'href="/accounts/signup/" rel="nofollow">' in html
+
+
+def test_clusters_have_a_sitemap_section(client):
+    index = client.get("/sitemap.xml").text
+    sitemap = client.get("/sitemap-clusters.xml").text
+
+    assert "<loc>http://testserver/sitemap-clusters.xml</loc>" in index
+    assert "<loc>http://testserver/clusters/digital-democracy/</loc>" in sitemap
