@@ -86,3 +86,38 @@ def test_clusters_have_a_sitemap_section(client):
 
     assert "<loc>http://testserver/sitemap-clusters.xml</loc>" in index
     assert "<loc>http://testserver/clusters/digital-democracy/</loc>" in sitemap
+
+
+def test_a_section_beyond_its_limit_is_paged_and_the_index_lists_each_page(client, monkeypatch):
+    from core.sitemaps import PublishedSitemap
+
+    monkeypatch.setattr(PublishedSitemap, "limit", 5)  # 50,000 in production
+    EventFactory(slug="repair-evening")  # 8 addresses: one per language
+
+    index = client.get("/sitemap.xml").text
+    second = client.get("/sitemap-events.xml?p=2")
+
+    assert "<loc>http://testserver/sitemap-events.xml?p=2</loc>" in index
+    assert "sitemap-events.xml?p=3" not in index
+    assert "sitemap-funding.xml?p=2" not in index
+    assert second.status_code == 200
+    assert second.text.count("<url>") == 3
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_section_sitemaps_cost_a_fixed_number_of_queries(
+    client, django_assert_num_queries, count
+):
+    for number in range(count):
+        EventFactory(slug=f"meetup-{number}")
+        BlogPageFactory(slug=f"story-{number}")
+    client.get("/sitemap-pages.xml")  # the Wagtail Site's root paths, cached once
+
+    # ?p=1: an address the page cache has not kept yet
+    with django_assert_num_queries(1):
+        events = client.get("/sitemap-events.xml?p=1")
+    with django_assert_num_queries(3):  # the site, view restrictions, the pages
+        pages = client.get("/sitemap-pages.xml?p=1")
+
+    assert events.text.count("<url>") == count * 8  # one per language
+    assert pages.text.count("<url>") == (count + 2) * 8  # with the home and the story index
