@@ -105,9 +105,7 @@ def test_a_section_beyond_its_limit_is_paged_and_the_index_lists_each_page(clien
 
 
 @pytest.mark.parametrize("count", [1, 3])
-def test_section_sitemaps_cost_a_fixed_number_of_queries(
-    client, django_assert_num_queries, count
-):
+def test_section_sitemaps_cost_a_fixed_number_of_queries(client, django_assert_num_queries, count):
     for number in range(count):
         EventFactory(slug=f"meetup-{number}")
         BlogPageFactory(slug=f"story-{number}")
