@@ -40,6 +40,9 @@ else:
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+# The right-hand side of calendar UIDs (events, funding deadlines): one name whatever host a
+# subscriber reached the site by, so a feed fetched under two names never gives duplicates.
+CALENDAR_UID_DOMAIN = env("CALENDAR_UID_DOMAIN", default=urlsplit(SITE_URL).hostname or "localhost")
 
 # Applications ------------------------------------------------------------------------------
 

@@ -12,7 +12,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts.views import admin_login, can_enter_wagtail_admin
 from core.health import healthz
-from core.sitemaps import robots_txt, sitemap_xml
+from core.sitemaps import robots_txt, sitemap_index, sitemap_section
 from moderation.views import pending_file
 
 # One front door: the admins' own login and password-reset pages are shadowed (these patterns
@@ -37,7 +37,8 @@ front_door = [
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
-    path("sitemap.xml", sitemap_xml, name="sitemap"),
+    path("sitemap.xml", sitemap_index, name="sitemap"),
+    path("sitemap-<slug:section>.xml", sitemap_section, name="sitemap-section"),
     path("robots.txt", robots_txt, name="robots"),
     path("media-pending/<path:name>", pending_file, name="pending-file"),
     *front_door,

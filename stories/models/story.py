@@ -140,7 +140,7 @@ class StoryPage(Page):
         image_url = (
             request.build_absolute_uri(image.get_rendition("fill-1200x630").url) if image else ""
         )
-        page_url = self.get_full_url(request)
+        page_url = request.build_absolute_uri(self.get_url(request))
         data = article_data(self, url=page_url, image_url=image_url, authors=self.author_names)
         return {**context, "page_url": page_url, "image_url": image_url, "structured_data": data}
 
