@@ -19,12 +19,14 @@ A facet with `top` shows its N largest values, the chosen ones first; `?more=<fa
 Nothing here names a model: lookups and labels come from the FilterSets that declare facets.
 """
 
+import hashlib
 from dataclasses import dataclass, field
 
 import django_filters
 from django import forms
 from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Case, Count, F, IntegerField, Q, Value, When
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 #: How many values a facet with `top` shows when it is opened with "more".
@@ -51,6 +53,12 @@ class FacetValue:
     label: str
     count: int
     selected: bool
+
+    @property
+    def key(self):
+        """A stable, unique HTML id part for this value (htmx keeps focus by id on a swap)."""
+        digest = hashlib.blake2s(self.value.encode(), digest_size=3).hexdigest()
+        return f"{slugify(self.value)[:40]}-{digest}"
 
 
 @dataclass
@@ -266,7 +274,7 @@ class FacetedFilterSetMixin:
 
 
 SORT_CHOICES = [
-    ("relevance", _("Relevance")),
+    ("relevance", _("Relevance (when searching)")),
     ("name", _("Name")),
     ("newest", _("Newest")),
     ("updated", _("Recently updated")),
@@ -276,7 +284,10 @@ SORT_CHOICES = [
 def sort_filter(choices=SORT_CHOICES):
     """`?sort=`: the FilterSet's `sort_orders` order the rows (`FacetedFilterSetMixin`)."""
     return django_filters.ChoiceFilter(
-        choices=choices, label=_("Sort by"), empty_label=None, method="filter_sort"
+        choices=choices,
+        label=_("Sort by"),
+        empty_label=_("Default order"),
+        method="filter_sort",
     )
 
 

@@ -45,7 +45,6 @@ class ListingListView(ReviewedListView):
 
     context_object_name = "listings"
     too_deep = False
-    filter_form_template = "components/facet_form.html"
 
     def get_queryset(self):
         return self.model.objects.published().for_cards()

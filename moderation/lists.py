@@ -46,7 +46,7 @@ def filter_key(filterset, request):
     """What a filtered list's cached parts are kept under: the model, the language and the
     filter's own parameters with their values (not the page number, not junk)."""
     names = [*sorted(filterset.form.fields), "more"]  # "more": a facet shows all its values
-    values = tuple((name, tuple(request.GET.getlist(name))) for name in names)
+    values = tuple((name, tuple(v for v in request.GET.getlist(name) if v)) for name in names)
     return (filterset.queryset.model._meta.label, get_language(), values)
 
 

@@ -9,7 +9,7 @@
       if (wide.matches) {
         details.open = true;
       } else if (!details.hasAttribute("data-touched")) {
-        details.open = details.querySelector("input:checked") === null ? false : details.open;
+        details.open = false;
       }
     });
   }

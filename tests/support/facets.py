@@ -4,7 +4,7 @@ from bs4 import BeautifulSoup
 
 
 def facet_counts(html, name):
-    """{label: count} of one facet (templates/components/facet_form.html)."""
+    """{label: count} of one facet (templates/components/listing_filter_form.html)."""
     fieldset = BeautifulSoup(html, "html.parser").find("fieldset", id=f"facet-{name}")
     if fieldset is None:
         return {}
