@@ -108,16 +108,28 @@ class FacetFilter(django_filters.Filter):
 
     field_class = FacetValuesField
 
-    def __init__(self, lookup, *, label, label_lookup=None, labels=None, top=None, **kwargs):
+    def __init__(
+        self, lookup, *, label, label_lookup=None, labels=None, top=None, coerce=str, **kwargs
+    ):
         super().__init__(field_name=lookup, label=label, **kwargs)
         self.label_lookup = label_lookup
         self.labels = labels
         self.top = top
+        self.coerce = coerce  # int for years and ids: other values are dropped (match nothing)
+
+    def coerced(self, values):
+        kept = []
+        for value in values:
+            try:
+                kept.append(self.coerce(value))
+            except (TypeError, ValueError):
+                continue
+        return kept
 
     def filter(self, qs, value):
         if not value:
             return qs
-        condition = Q(**{f"{self.field_name}__in": value})
+        condition = Q(**{f"{self.field_name}__in": self.coerced(value)})
         if spans_many(qs.model, self.field_name):
             return rows_where(qs, condition)
         return qs.filter(condition)
@@ -148,7 +160,7 @@ class FacetFilter(django_filters.Filter):
         if not selected:
             return rows.order_by("-n", "value")[: limit + 1]
         chosen_first = Case(
-            When(Q(**{f"{lookup}__in": selected}), then=Value(0)),
+            When(Q(**{f"{lookup}__in": self.coerced(selected)}), then=Value(0)),
             default=Value(1),
             output_field=IntegerField(),
         )

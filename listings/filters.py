@@ -8,14 +8,11 @@ import django_filters
 from django import forms
 from django.forms.utils import flatatt
 from django.utils.html import format_html, format_html_join
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from core.content_version import cached
 from core.facets import FacetedFilterSetMixin, FacetFilter, has_members_filter, sort_filter
 from core.search import SearchFilterMixin, search_filter
-from taxonomy.models import AreaOfImpact
 
 
 class QuickSelect(forms.Select):
@@ -53,56 +50,6 @@ def choice_filter(choices, label, empty_label, **kwargs):
     )
 
 
-def term_filter(field_name, vocabulary, label, empty_label):
-    """A term of a taxonomy `vocabulary` by its slug, over a model's `field_name`."""
-    return quick(
-        django_filters.ModelChoiceFilter,
-        field_name=field_name,
-        to_field_name="slug",
-        queryset=vocabulary.objects.all(),
-        label=label,
-        empty_label=empty_label,
-    )
-
-
-def area_filter():
-    """ "Area of impact" by slug over a model's `areas`, as every list on the hub offers it."""
-    return term_filter("areas", AreaOfImpact, _("Area of impact"), _("Any area of impact"))
-
-
-class CountriesInUseMixin:
-    """For a FilterSet with a `country` filter (`country_filter()`): it offers only the countries
-    of the rows it filters (the published ones), by name; kept until the content changes."""
-
-    @property
-    def form(self):
-        if not hasattr(self, "_form"):
-            form = super().form
-            form.fields["country"].choices = self.countries_in_use()
-        return self._form
-
-    def countries_in_use(self):
-        model = self.queryset.model
-        return cached(
-            "countries-in-use", (model._meta.label, get_language()), self._countries_in_use
-        )
-
-    def _countries_in_use(self):
-        codes = (
-            self.queryset.prefetch_related(None)
-            .exclude(country="")
-            .order_by()
-            .values_list("country", flat=True)
-            .distinct()
-        )
-        return sorted(((code, countries.name(code) or code) for code in codes), key=_by_name)
-
-
-def country_filter():
-    """The countries in use (CountriesInUseMixin fills the choices)."""
-    return choice_filter([], _("Country"), _("Any country"))
-
-
 def country_name(code):
     return countries.name(code) or code
 
@@ -133,7 +80,7 @@ class ListingFilterSet(SearchFilterMixin, FacetedFilterSetMixin, django_filters.
     technology = term_facet("technologies", _("Technology"))
     focus = term_facet("focus", _("DSI focus"))
     country = country_facet()
-    city = FacetFilter("city", label=_("City"), label_lookup="city__name", top=10)
+    city = FacetFilter("city", label=_("City"), label_lookup="city__name", top=10, coerce=int)
     keyword = FacetFilter(
         "keywords__slug", label=_("Keyword"), label_lookup="keywords__name", top=10
     )
@@ -148,7 +95,3 @@ class ListingFilterSet(SearchFilterMixin, FacetedFilterSetMixin, django_filters.
         "updated": ("-last_published_at", "-pk"),
     }
     default_sort = "newest"
-
-
-def _by_name(choice):
-    return choice[1].casefold()

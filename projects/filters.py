@@ -9,7 +9,7 @@ from .models import Project
 
 class ProjectFilterSet(ListingFilterSet):
     status = FacetFilter("status", label=_("Status"), labels=dict(ProjectStatus.choices).get)
-    year = FacetFilter("start_date__year", label=_("Start year"))
+    year = FacetFilter("start_date__year", label=_("Start year"), coerce=int)
 
     class Meta:
         model = Project

@@ -22,7 +22,7 @@ class StoryFilterSet(SearchFilterMixin, FacetedFilterSetMixin, django_filters.Fi
     cluster = cluster_facet()
     area = area_facet()
     tag = FacetFilter("tags__slug", label=_("Tag"), label_lookup="tags__name", top=10)
-    year = FacetFilter("date__year", label=_("Year"))
+    year = FacetFilter("date__year", label=_("Year"), coerce=int)
 
     class Meta:
         model = StoryPage

@@ -7,6 +7,7 @@ from funding.choices import Audience, FundingType
 from funding.tasks import roll_over_deadlines_task
 from taxonomy.models import AreaOfImpact
 from tests.factories.funding import FundingCallFactory, in_days
+from tests.support.facets import facet_counts
 from tests.support.people import login
 
 pytestmark = pytest.mark.django_db
@@ -215,3 +216,14 @@ def test_the_midnight_roll_over_renders_cached_deadlines_afresh(client):
     roll_over_deadlines_task()
 
     assert client.get("/funding/").headers.get("X-Page-Cache") is None
+
+
+def test_type_facet_counts_published_open_calls_only(client):
+    FundingCallFactory(title="Grant A", call_type=FundingType.GRANT)
+    FundingCallFactory(title="Grant B", call_type=FundingType.GRANT, pending=True)
+    FundingCallFactory(title="Grant C", call_type=FundingType.GRANT, closes_on=in_days(-3))
+
+    response = client.get("/funding/", {"type": FundingType.GRANT})
+
+    assert "Grant A" in response.text and "Grant B" not in response.text
+    assert facet_counts(response.text, "type") == {FundingType.GRANT.label: 1}

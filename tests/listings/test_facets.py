@@ -176,3 +176,11 @@ def test_project_list_with_facets_costs_a_fixed_number_of_queries(
         response = client.get(PROJECTS, {"area": "health-and-care", "status": "live"})
 
     assert len(response.context["listings"]) == count
+
+
+def test_a_malformed_year_or_city_matches_nothing_without_an_error(client):
+    ProjectFactory(name="Dated", start_date=timezone.datetime(2020, 1, 1).date())
+
+    assert names(client.get(PROJECTS, {"year": "9999-12-31"})) == []
+    assert names(client.get(PROJECTS, {"city": "nowhere"})) == []
+    assert names(client.get(PROJECTS, {"year": ["2020", "x"]})) == ["Dated"]
