@@ -146,6 +146,9 @@ if env.bool("DJANGO_ZEAL", default=False):
         # Wagtail's page routing looks up one child per segment of the address: bounded by
         # the depth of the page tree (three levels for a story), not by any list.
         {"model": "wagtailcore.Page", "field": "get()"},
+        # The map and the network bind each kind's FilterSet to the same address, and each
+        # checks a chosen term once: bounded by the number of kinds (explore.kinds), not a list.
+        {"model": "taxonomy.*", "field": "get()"},
         # The first view of an image at a new size creates its renditions, one query per size
         # of the srcset; lists prefetch renditions and pin their query counts in tests instead.
         {"model": "wagtailimages.Image", "field": "renditions"},
@@ -440,10 +443,13 @@ if not DEBUG:
     SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 
 # Content-Security-Policy (django-csp). Public pages run no inline script or style and no
-# eval; JSON-LD <script type="application/ld+json"> is data and is not blocked. Map tiles come
-# from OpenStreetMap. A social login form posts to the hub, which redirects to the provider, so
-# the provider is a form target too.
-MAP_TILE_SOURCES = ["https://tile.openstreetmap.org"]
+# eval; JSON-LD <script type="application/ld+json"> is data and is not blocked. Maps draw the
+# vendored country outlines and request no third party; raster tiles only when MAP_TILE_URL is
+# set, and then its origin is allowed for images. A social login form posts to the hub, which
+# redirects to the provider, so the provider is a form target too.
+MAP_TILE_URL = env("MAP_TILE_URL", default="")
+MAP_TILE_ATTRIBUTION = env("MAP_TILE_ATTRIBUTION", default="")
+MAP_TILE_SOURCES = [_origin(MAP_TILE_URL)] if MAP_TILE_URL else []
 SOCIAL_LOGIN_ORIGINS = {"github": "https://github.com", "google": "https://accounts.google.com"}
 EMBED_SOURCES = [
     "https://www.youtube.com",
