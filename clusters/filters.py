@@ -3,6 +3,7 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
+from core.facets import FacetFilter
 from listings.filters import QuickSelect
 
 from .models import Cluster
@@ -18,3 +19,8 @@ def cluster_filter():
         label=_("Cluster"),
         widget=QuickSelect,
     )
+
+
+def cluster_facet(relation="clusters"):
+    """ "Cluster" (several: any of them) by slug over a model's `relation`, with counts."""
+    return FacetFilter(f"{relation}__slug", label=_("Cluster"), label_lookup=f"{relation}__title")

@@ -146,9 +146,6 @@ if env.bool("DJANGO_ZEAL", default=False):
         # Wagtail's page routing looks up one child per segment of the address: bounded by
         # the depth of the page tree (three levels for a story), not by any list.
         {"model": "wagtailcore.Page", "field": "get()"},
-        # The map and the network bind each kind's FilterSet to the same address, and each
-        # checks a chosen term once: bounded by the number of kinds (explore.kinds), not a list.
-        {"model": "taxonomy.*", "field": "get()"},
         # The first view of an image at a new size creates its renditions, one query per size
         # of the srcset; lists prefetch renditions and pin their query counts in tests instead.
         {"model": "wagtailimages.Image", "field": "renditions"},

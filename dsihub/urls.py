@@ -13,6 +13,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from accounts.views import admin_login, can_enter_wagtail_admin
 from core.health import healthz
 from core.sitemaps import robots_txt, sitemap_xml
+from explore.search import SearchView
 from moderation.views import pending_file
 
 # One front door: the admins' own login and password-reset pages are shadowed (these patterns
@@ -60,6 +61,7 @@ urlpatterns += i18n_patterns(
     path("events/", include("events.urls")),
     path("funding/", include("funding.urls")),
     path("explore/", include("explore.urls")),
+    path("search/", SearchView.as_view(), name="search"),
     path("newsletter/", include("newsletter.urls")),
     path("", include("stories.urls")),
     path("", include(wagtail_urls)),

@@ -137,9 +137,9 @@ def _start_years():
         .values_list("year")
         .annotate(n=Count("pk"))
     )
-    linkable = "start_year" in PROJECTS.filterset_class.base_filters
+    linkable = "year" in PROJECTS.filterset_class.base_filters  # the start year facet
     return [
-        (str(year), [(count, _list_url(PROJECTS, start_year=year) if linkable else "")])
+        (str(year), [(count, _list_url(PROJECTS, year=year) if linkable else "")])
         for year, count in rows
     ]
 

@@ -1,6 +1,7 @@
-"""Directory filters as GET parameters (shareable URLs): ?q=…&area=…&technology=…&focus=…&country=…
+"""Directory filters as GET parameters (shareable URLs): ?q=…&area=…&area=…&country=…&sort=…
 
-Each kind of listing subclasses `ListingFilterSet` with its model and extra filters.
+Each kind of listing subclasses `ListingFilterSet` with its model and extra facets; the cheap
+widgets and the country and area filters here are shared with the other lists.
 """
 
 import django_filters
@@ -12,7 +13,9 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from core.content_version import cached
-from taxonomy.models import AreaOfImpact, DSIFocus, Technology
+from core.facets import FacetedFilterSetMixin, FacetFilter, has_members_filter, sort_filter
+from core.search import SearchFilterMixin, search_filter
+from taxonomy.models import AreaOfImpact
 
 
 class QuickSelect(forms.Select):
@@ -100,15 +103,51 @@ def country_filter():
     return choice_filter([], _("Country"), _("Any country"))
 
 
-class ListingFilterSet(CountriesInUseMixin, django_filters.FilterSet):
-    q = django_filters.CharFilter(method="filter_name", label=_("Name"))
-    area = area_filter()
-    technology = term_filter("technologies", Technology, _("Technology"), _("Any technology"))
-    focus = term_filter("focus", DSIFocus, _("DSI focus"), _("Any focus"))
-    country = country_filter()
+def country_name(code):
+    return countries.name(code) or code
 
-    def filter_name(self, queryset, name, value):
-        return queryset.filter(name__icontains=value.strip())
+
+def country_facet():
+    return FacetFilter("country", label=_("Country"), labels=country_name)
+
+
+def term_facet(relation, label):
+    """A taxonomy vocabulary over a model's `relation`, by slug, labelled with the term's name."""
+    return FacetFilter(f"{relation}__slug", label=label, label_lookup=f"{relation}__name")
+
+
+def area_facet():
+    return term_facet("areas", _("Area of impact"))
+
+
+class ListingFilterSet(SearchFilterMixin, FacetedFilterSetMixin, django_filters.FilterSet):
+    """The directory's filter state: words (full text), facets and the order.
+
+    `FilterSet(request.GET, queryset=Model.objects.published()).qs` is what the list, the map,
+    the network and the downloads show. A kind adds its own facets.
+    """
+
+    q = search_filter()
+    sort = sort_filter()
+    area = area_facet()
+    technology = term_facet("technologies", _("Technology"))
+    focus = term_facet("focus", _("DSI focus"))
+    country = country_facet()
+    city = FacetFilter("city", label=_("City"), label_lookup="city__name", top=10)
+    keyword = FacetFilter(
+        "keywords__slug", label=_("Keyword"), label_lookup="keywords__name", top=10
+    )
+    cluster = FacetFilter(
+        "areas__cluster__slug", label=_("Cluster"), label_lookup="areas__cluster__title"
+    )
+    members = has_members_filter()
+
+    sort_orders = {
+        "name": ("name", "pk"),
+        "newest": ("-first_published_at", "-pk"),
+        "updated": ("-last_published_at", "-pk"),
+    }
+    default_sort = "newest"
 
 
 def _by_name(choice):

@@ -136,8 +136,9 @@ def test_list_costs_the_same_queries_for_1_and_20_events(client, django_assert_n
     for number in range(count):
         EventFactory(clusters=clusters, start=days_from_now(number + 1))
 
-    # events and their count, clusters, areas and countries for the filters, clusters of the cards
-    with django_assert_num_queries(6):
+    # events and their count, the four facets (cluster, area, country, format), clusters of the
+    # cards
+    with django_assert_num_queries(7):
         response = client.get(LIST_URL)
 
     assert len(titles(response)) == count

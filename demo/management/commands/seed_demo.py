@@ -235,8 +235,11 @@ class Command(BaseCommand):
             )
 
     def index(self):
-        for model in (Organisation, Project, Event):
-            index_seeded(model.objects.filter(slug__startswith=SEED_PREFIX))
+        for model in (Organisation, Project):
+            # place and keywords are searched too: read with the rows, not one query per row
+            seeded = model.objects.filter(slug__startswith=SEED_PREFIX)
+            index_seeded(seeded.select_related("city").prefetch_related("keywords"))
+        index_seeded(Event.objects.filter(slug__startswith=SEED_PREFIX))
 
     def analyze(self):
         """Fresh statistics, so the first benchmark does not run on the planner's guesses."""
