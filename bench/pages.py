@@ -150,6 +150,9 @@ PAGES = [
     Page("resources", "/resources/"),
     Page("newsletter", "/newsletter/"),
     Page("newsletter-archive", "/newsletter/archive/"),
+    Page("explore", "/explore/"),
+    Page("map-geojson", "/explore/map/data.geojson"),
+    Page("network-json", "/explore/network/graph.json"),
 ]
 
 

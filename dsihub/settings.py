@@ -444,10 +444,13 @@ if not DEBUG:
     SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 
 # Content-Security-Policy (django-csp). Public pages run no inline script or style and no
-# eval; JSON-LD <script type="application/ld+json"> is data and is not blocked. Map tiles come
-# from OpenStreetMap. A social login form posts to the hub, which redirects to the provider, so
-# the provider is a form target too.
-MAP_TILE_SOURCES = ["https://tile.openstreetmap.org"]
+# eval; JSON-LD <script type="application/ld+json"> is data and is not blocked. Maps draw the
+# vendored country outlines and request no third party; raster tiles only when MAP_TILE_URL is
+# set, and then its origin is allowed for images. A social login form posts to the hub, which
+# redirects to the provider, so the provider is a form target too.
+MAP_TILE_URL = env("MAP_TILE_URL", default="")
+MAP_TILE_ATTRIBUTION = env("MAP_TILE_ATTRIBUTION", default="")
+MAP_TILE_SOURCES = [_origin(MAP_TILE_URL)] if MAP_TILE_URL else []
 SOCIAL_LOGIN_ORIGINS = {"github": "https://github.com", "google": "https://accounts.google.com"}
 EMBED_SOURCES = [
     "https://www.youtube.com",

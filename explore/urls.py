@@ -2,6 +2,8 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
+from . import views
+
 app_name = "explore"
 
 
@@ -14,17 +16,11 @@ def coming_soon(title, description):
 
 
 urlpatterns = [
-    path(
-        "",
-        coming_soon(
-            _("Explore"),
-            _(
-                "Search across organisations and projects, filter by area of impact, technology "
-                "and place, and see them on a map and as a network of collaborations."
-            ),
-        ),
-        name="index",
-    ),
+    path("", views.index, name="index"),
+    path("map/", views.map_page, name="map"),
+    path("map/data.geojson", views.map_geojson, name="map-data"),
+    path("network/", views.network_page, name="network"),
+    path("network/graph.json", views.network_data, name="network-data"),
     path(
         "open-data/",
         coming_soon(
