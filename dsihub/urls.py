@@ -14,6 +14,7 @@ from accounts.views import admin_login, can_enter_wagtail_admin
 from core.health import healthz
 from core.sitemaps import robots_txt, sitemap_xml
 from moderation.views import pending_file
+from opendata.api import api as api_v1
 
 # One front door: the admins' own login and password-reset pages are shadowed (these patterns
 # come before the admins' URLs) and lead to allauth's, which rate-limit and require a verified
@@ -45,6 +46,7 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/setlang/", set_language, name="set_language"),
+    path("api/v1/", api_v1.urls),
 ]
 
 urlpatterns += i18n_patterns(
@@ -60,6 +62,7 @@ urlpatterns += i18n_patterns(
     path("events/", include("events.urls")),
     path("funding/", include("funding.urls")),
     path("explore/", include("explore.urls")),
+    path("open-data/", include("opendata.urls")),
     path("newsletter/", include("newsletter.urls")),
     path("", include("stories.urls")),
     path("", include(wagtail_urls)),

@@ -10,4 +10,3 @@ class ExploreConfig(AppConfig):
         from core.navigation import NavigationEntry, register_navigation
 
         register_navigation(NavigationEntry("explore", _("Explore"), "explore:index", 70))
-        register_navigation(NavigationEntry("open-data", _("Open data"), "explore:open-data", 80))

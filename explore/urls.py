@@ -25,15 +25,4 @@ urlpatterns = [
         ),
         name="index",
     ),
-    path(
-        "open-data/",
-        coming_soon(
-            _("Open data"),
-            _(
-                "Downloads of the published directory data under an open licence, and a "
-                "read-only API, so that anyone can study and reuse it."
-            ),
-        ),
-        name="open-data",
-    ),
 ]
