@@ -187,9 +187,7 @@ def test_a_list_costs_a_fixed_number_of_queries(client, django_assert_num_querie
 
 
 @pytest.mark.parametrize("count", [1, 3])
-def test_a_filtered_list_costs_a_fixed_number_of_queries(
-    client, django_assert_num_queries, count
-):
+def test_a_filtered_list_costs_a_fixed_number_of_queries(client, django_assert_num_queries, count):
     for number in range(count):
         OrganisationFactory(name=f"Org {number}", country="DE")
 
