@@ -36,7 +36,9 @@ class Error(Schema):
     retry_after: int | None = Field(None, description="Seconds to wait (429 only).")
 
 
-ERRORS = {422: Error, 429: Error}
+#: Every operation may answer: 400 (control characters in the address, refused site-wide), 422
+#: (a parameter it does not understand), 429 (over the rate).
+ERRORS = {400: Error, 422: Error, 429: Error}
 
 
 class IdCursorPagination(CursorPagination):

@@ -1,8 +1,9 @@
 """What every answer of the read API (/api/) carries: ETag and Last-Modified from the content
-version (a revalidation of an unchanged answer is a 304 before any row is read) and CORS
-headers, so any web page may read the API; it is anonymous and read-only."""
+version (a revalidation of an unchanged answer is a 304 before any row is read), CORS headers,
+so any web page may read the API (it is anonymous and read-only), and errors in JSON, the
+site-wide ones (400, 404, 500 pages) included."""
 
-from django.http import HttpResponse
+from django.http import HttpResponse, JsonResponse
 
 from .conditional import add_validators, not_modified, validators
 
@@ -30,6 +31,7 @@ def api_headers(get_response):
             response = _conditional(request, get_response)
         else:
             response = get_response(request)
+        response = _json_errors(response)
         _set(response, CORS)
         return response
 
@@ -44,6 +46,16 @@ def _conditional(request, get_response):
         if response.status_code != 200:
             return response
     return add_validators(response, etag, last_modified)
+
+
+def _json_errors(response):
+    """An error the site answers for every page (a 400 for control characters, a 404 for an
+    unknown address) is said in JSON under /api/ too, as the API's own errors are."""
+    if response.status_code < 400 or response.get("Content-Type", "").startswith(
+        "application/json"
+    ):
+        return response
+    return JsonResponse({"detail": response.reason_phrase}, status=response.status_code)
 
 
 def _set(response, headers):
