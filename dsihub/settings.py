@@ -60,6 +60,7 @@ LOCAL_APPS = [
     "newsletter",
     "explore",
     "dsiindex",
+    "opendata",
     "demo",
 ]
 
@@ -94,6 +95,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "ninja",  # its Swagger UI served from our static files, not a CDN
     "django_countries",
     "template_partials",
     "csp",
@@ -120,6 +122,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before sessions: a cached page for an anonymous visitor needs no session lookup.
     "core.page_cache.AnonymousPageCacheMiddleware",
+    "opendata.middleware.api_headers",  # the read API's ETags and CORS headers
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -542,6 +545,16 @@ RATE_LIMITS = {
     }
     for group, rates in _RATE_LIMIT_DEFAULTS.items()
 }
+
+# Open data (opendata) ----------------------------------------------------------------------
+
+OPEN_DATA_LICENCE_NAME = env("OPEN_DATA_LICENCE_NAME", default="CC BY 4.0")
+OPEN_DATA_LICENCE_URL = env(
+    "OPEN_DATA_LICENCE_URL", default="https://creativecommons.org/licenses/by/4.0/"
+)
+OPEN_DATA_SNAPSHOTS_KEPT = env.int("OPEN_DATA_SNAPSHOTS_KEPT", default=30)
+# Requests to the read API per client address (RATELIMIT_IP_META_KEY), e.g. "120/m".
+OPEN_DATA_API_RATE = env("OPEN_DATA_API_RATE", default="120/m")
 
 # Wagtail -----------------------------------------------------------------------------------
 

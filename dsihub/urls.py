@@ -15,6 +15,7 @@ from core.health import healthz
 from core.sitemaps import robots_txt, sitemap_index, sitemap_section
 from explore.search import SearchView
 from moderation.views import pending_file
+from opendata.api import api as api_v1
 
 # One front door: the admins' own login and password-reset pages are shadowed (these patterns
 # come before the admins' URLs) and lead to allauth's, which rate-limit and require a verified
@@ -47,6 +48,7 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/setlang/", set_language, name="set_language"),
+    path("api/v1/", api_v1.urls),
 ]
 
 urlpatterns += i18n_patterns(
@@ -64,6 +66,7 @@ urlpatterns += i18n_patterns(
     path("explore/", include("explore.urls")),
     path("dsi-index/", include("dsiindex.urls")),
     path("search/", SearchView.as_view(), name="search"),
+    path("open-data/", include("opendata.urls")),
     path("newsletter/", include("newsletter.urls")),
     path("", include("stories.urls")),
     path("", include(wagtail_urls)),

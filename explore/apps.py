@@ -12,5 +12,4 @@ class ExploreConfig(AppConfig):
         from . import neighbourhood
 
         register_navigation(NavigationEntry("explore", _("Explore"), "explore:index", 70))
-        register_navigation(NavigationEntry("open-data", _("Open data"), "explore:open-data", 80))
         neighbourhood.register()

@@ -26,6 +26,7 @@ CONTENT_APPS = {
     "newsletter",
     "explore",
     "dsiindex",
+    "opendata",
     "demo",
 }
 #: Each foundation app and the apps it may import (the ones below it).
