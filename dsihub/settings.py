@@ -56,6 +56,7 @@ LOCAL_APPS = [
     "stories",
     "newsletter",
     "explore",
+    "dsi4eu",
     "demo",
 ]
 

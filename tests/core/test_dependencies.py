@@ -25,6 +25,7 @@ CONTENT_APPS = {
     "stories",
     "newsletter",
     "explore",
+    "dsi4eu",
     "demo",
 }
 #: Each foundation app and the apps it may import (the ones below it).
