@@ -210,3 +210,15 @@ def test_a_project_listed_twice_keeps_the_links_of_both_records(tmp_path, existi
         "Barri Digital",
         "Open Tools Collective",
     ]
+
+
+def test_imported_listings_have_public_pages(client, tmp_path, existing):
+    run_import(tmp_path)
+
+    organisation = client.get("/organisations/open-tools-collective/")
+    project = client.get("/projects/street-data/")
+
+    assert "Open Tools Collective" in organisation.text
+    assert "Repair Café Network" in organisation.text  # its project, linked from its side
+    assert "Street Data" in project.text
+    assert "Open Tools Collective" in project.text

@@ -38,6 +38,7 @@ def export_dir():
 
 pytestmark = [
     pytest.mark.django_db,
+    pytest.mark.real_export,
     pytest.mark.skipif(export_dir() is None, reason="the DSI4EU export is not beside the checkout"),
 ]
 
