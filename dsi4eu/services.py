@@ -43,6 +43,7 @@ SHARED_HOSTS = frozenset(
 #: The original platform's placeholder for "no date".
 NO_DATE = {"", "1970-01-01", "0000-00-00"}
 SHORT_DESCRIPTION = 140
+CHUNK_SIZE = 100
 _url = URLValidator(schemes=["http", "https"])
 
 
@@ -287,14 +288,18 @@ class Importer:
 def import_records(records, *, progress=None):
     """Import `records` (export.read_export) in order; the list of Results.
 
-    `progress(result)`, if given, is called after each record.
+    Records are imported CHUNK_SIZE to a transaction (each in its own savepoint): one commit
+    per chunk instead of one per query. `progress(result)`, if given, is called after each
+    record.
     """
     importer = Importer()
     results = []
-    for record in records:
-        results.append(importer.import_record(record))
-        if progress:
-            progress(results[-1])
+    for start in range(0, len(records), CHUNK_SIZE):
+        with transaction.atomic():
+            for record in records[start : start + CHUNK_SIZE]:
+                results.append(importer.import_record(record))
+                if progress:
+                    progress(results[-1])
     return results
 
 

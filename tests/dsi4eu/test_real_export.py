@@ -2,7 +2,7 @@
 (`../shared/data/dsi4eu-export/`) or where DSI4EU_EXPORT_DIR points; skipped elsewhere (its
 licence, CC BY-NC-SA 4.0, keeps it out of the repository).
 
-Budget: measured at about 5 minutes on the shared 2-core development machine under heavy load
+Budget: measured at about 3.5 minutes on the shared 2-core development machine under a load of 6–7
 (each listing is saved one at a time, with its search-index and reference-index updates);
 the test allows BUDGET_SECONDS and a longer timeout than the suite's. Making it faster with
 bulk inserts (as the resource import does) is the known next step.
