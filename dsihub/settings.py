@@ -61,6 +61,7 @@ LOCAL_APPS = [
     "explore",
     "dsiindex",
     "opendata",
+    "dsi4eu",
     "demo",
 ]
 

@@ -27,6 +27,7 @@ CONTENT_APPS = {
     "explore",
     "dsiindex",
     "opendata",
+    "dsi4eu",
     "demo",
 }
 #: Each foundation app and the apps it may import (the ones below it).
