@@ -36,6 +36,11 @@ else:
             "DJANGO_SECRET_KEY is required when DJANGO_DEBUG is off. "
             "Set it to a long random value, or set DJANGO_DEBUG=1 for local development."
         )
+    if SECRET_KEY.startswith("replace-me"):  # the placeholder of .env.example
+        raise ImproperlyConfigured(
+            "DJANGO_SECRET_KEY is still the placeholder from .env.example. Generate one: "
+            'python3 -c "import secrets; print(secrets.token_urlsafe(50))"'
+        )
 
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])

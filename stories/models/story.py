@@ -30,7 +30,7 @@ from stories.structured_data import article_data
 STORIES_PER_PAGE = 12
 
 
-CARD_RENDITIONS = ("width-400", "width-800")
+CARD_RENDITIONS = ("fill-400x200", "fill-800x400")  # components/story_card.html
 
 
 def listing_images(lookup="listing_image"):
