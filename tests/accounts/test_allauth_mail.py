@@ -6,7 +6,7 @@ import pytest
 from tests.factories.accounts import UserFactory
 from tests.support.mail import link_containing, text_of
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def html_of(message):

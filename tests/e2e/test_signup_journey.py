@@ -15,13 +15,8 @@ pytestmark = [
 PASSWORD = "a-sturdy-passphrase-for-2026"
 
 
-def test_visitor_signs_up_verifies_logs_in_and_out(page, mailbox, live_server):
-    page.goto("/")
-    assert_accessible(page)
-    page.get_by_role("link", name="Sign up").first.click()
-
-    expect(page.get_by_role("heading", level=1)).to_have_text("Sign up")
-    assert_accessible(page)
+def sign_up_as_ada(page):
+    """Fill in and send the sign-up form as Ada Lovelace, ada@example.org."""
     page.get_by_label("First name").fill("Ada")
     page.get_by_label("Last name").fill("Lovelace")
     page.get_by_label("Email").fill("ada@example.org")
@@ -29,6 +24,16 @@ def test_visitor_signs_up_verifies_logs_in_and_out(page, mailbox, live_server):
     page.get_by_label("Password (again) (required)", exact=True).fill(PASSWORD)
     page.get_by_label("I accept the terms").check()
     page.get_by_role("button", name="Create account").click()
+
+
+def test_visitor_signs_up_verifies_logs_in_and_out(page, mailbox, live_server):
+    page.goto("/")
+    assert_accessible(page)
+    page.get_by_role("link", name="Sign up").first.click()
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("Sign up")
+    assert_accessible(page)
+    sign_up_as_ada(page)
 
     expect(page.get_by_role("heading", level=1)).to_have_text("Verify Your Email Address")
     [message] = mailbox.wait_for("ada@example.org")
@@ -57,13 +62,7 @@ def test_confirming_in_another_browser_asks_to_log_in_then_lands_on_the_dashboar
 ):
     signup = new_tab()
     signup.goto("/accounts/signup/")
-    signup.get_by_label("First name").fill("Ada")
-    signup.get_by_label("Last name").fill("Lovelace")
-    signup.get_by_label("Email").fill("ada@example.org")
-    signup.get_by_label("Password (required)", exact=True).fill(PASSWORD)
-    signup.get_by_label("Password (again) (required)", exact=True).fill(PASSWORD)
-    signup.get_by_label("I accept the terms").check()
-    signup.get_by_role("button", name="Create account").click()
+    sign_up_as_ada(signup)
     [message] = mailbox.wait_for("ada@example.org")
     link = link_containing(message, "/accounts/confirm-email/")
 
