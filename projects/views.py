@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
-from listings.views import ListingViews
+from listings.views import ListingDetailView, ListingViews
 from organisations.models import Organisation
 
 from . import services
@@ -15,6 +15,21 @@ from .filters import ProjectFilterSet
 from .forms import ProjectForm
 from .models import Project
 from .structured_data import project_data
+
+
+class ProjectDetailView(ListingDetailView):
+    """A project's page; a logged-in viewer also sees the partners that are their own
+    organisations still awaiting review (the submitter's preview), which no one else sees."""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        viewer = self.request.user
+        own_pending = Organisation.objects.none()
+        if self.standing.is_member:  # the project's own people, its submitter among them
+            own_pending = Organisation.objects.filter(projects=self.object, live=False)
+            own_pending = own_pending.with_member(viewer).order_by("name")
+        context["own_pending_partners"] = own_pending
+        return context
 
 
 class ProjectViews(ListingViews):
@@ -28,6 +43,7 @@ class ProjectViews(ListingViews):
     create_title = gettext_lazy("Register a project")
     create_service = staticmethod(services.create_project)
     update_service = staticmethod(services.update_project)
+    detail_view = ProjectDetailView
 
     def more_patterns(self):
         decline = path(

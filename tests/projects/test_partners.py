@@ -1,6 +1,7 @@
 """Naming a partner organisation tells its owners, who may decline the link (issue 19)."""
 
 import pytest
+from bs4 import BeautifulSoup
 from django.urls import reverse
 
 from projects.models import Project
@@ -115,3 +116,29 @@ def test_declining_asks_anonymous_visitors_to_log_in(client, owner, seed_library
 
     assert response.status_code == 302
     assert response.url.startswith(reverse("account_login"))
+
+
+def test_the_preview_lists_the_submitters_own_pending_organisation(client, owner):
+    mine = OrganisationFactory(name="My Kitchen", owner=owner, pending=True)
+    project = ProjectFactory(name="Repair Map", owner=owner, pending=True, organisations=[mine])
+    client.force_login(owner)
+
+    response = client.get(project.get_absolute_url())
+
+    page = BeautifulSoup(response.text, "html.parser")
+    items = [li.get_text(" ", strip=True) for li in page.select("#organisations-title + ul li")]
+    assert items == ["My Kitchen Awaiting review: only you and its members see it here"]
+
+
+def test_others_never_see_a_pending_partner(client, owner):
+    mine = OrganisationFactory(name="My Kitchen", owner=owner, pending=True)
+    project = ProjectFactory(name="Repair Map", owner=owner, organisations=[mine])
+    colleague = UserFactory()
+    project.memberships.create(user=colleague, role="member")
+
+    anonymous = client.get(project.get_absolute_url())
+    client.force_login(colleague)
+    as_colleague = client.get(project.get_absolute_url())
+
+    assert "My Kitchen" not in anonymous.text
+    assert "My Kitchen" not in as_colleague.text
