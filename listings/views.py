@@ -221,6 +221,7 @@ class ListingViews(ReviewedViews):
     update_service = staticmethod(update_listing)
 
     list_view = ListingListView
+    detail_view = ListingDetailView
     create_view = ListingCreateView
     edit_view = ListingEditView
 
@@ -245,4 +246,4 @@ class ListingViews(ReviewedViews):
 
     def detail_page(self):
         context = {"structured_data": self.structured_data, "page_context": self.page_context}
-        return self.page("<slug:slug>/", "detail", ListingDetailView, **context)
+        return self.page("<slug:slug>/", "detail", self.detail_view, **context)
