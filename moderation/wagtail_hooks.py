@@ -11,6 +11,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 
 from . import admin_views
+from .people import person_chooser_viewset
 
 MODERATION_MENU_HOOK = "register_moderation_menu_item"
 
@@ -56,3 +57,8 @@ class ModerationViewSetGroup(ViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_moderation_viewsets():
     return ModerationViewSetGroup()
+
+
+@hooks.register("register_admin_viewset")
+def register_person_chooser():
+    return person_chooser_viewset
