@@ -63,6 +63,12 @@ class PersonListMixin(EditorsOnlyMixin):
         return get_user_model().objects.filter(is_active=True)
 
     @property
+    def title_column(self):
+        column = super().title_column
+        column.label = _("Name")
+        return column
+
+    @property
     def columns(self):
         return [*super().columns, Column("email", label=_("E-mail address"))]
 

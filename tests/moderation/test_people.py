@@ -2,6 +2,7 @@
 address, ten at a time; nobody else opens it."""
 
 import pytest
+from bs4 import BeautifulSoup
 from django.urls import reverse
 
 from tests.factories.accounts import UserFactory
@@ -23,6 +24,8 @@ def test_editor_finds_a_person_by_part_of_the_email_or_name(client, editor):
     assert "Grace Hopper" in by_email.text
     assert "Ada Lovelace" not in by_email.text
     assert "Ada Lovelace" in by_name.text
+    headers = [th.get_text(strip=True) for th in BeautifulSoup(by_name.text, "html.parser")("th")]
+    assert headers == ["Name", "E-mail address"]
     assert "ada@example.org" in by_name.text
 
 
