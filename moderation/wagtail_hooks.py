@@ -15,6 +15,7 @@ from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 
 from . import admin_views
 from .models import ModeratedModel
+from .people import person_chooser_viewset
 
 MODERATION_MENU_HOOK = "register_moderation_menu_item"
 
@@ -100,3 +101,8 @@ def link_reviews_from_the_dashboard(request, panels):
         AwaitingReviewPanel() if isinstance(panel, WorkflowObjectsToModeratePanel) else panel
         for panel in panels
     ]
+
+
+@hooks.register("register_admin_viewset")
+def register_person_chooser():
+    return person_chooser_viewset

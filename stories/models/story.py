@@ -23,8 +23,14 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from core.text import PlainTextCharField
+from moderation.people import PersonChooser
 from stories.blocks import SHORT_FEATURES, StoryBodyBlock, refuse_unsafe_links
 from stories.choices import Colour, StoryKind
+from stories.choosers import (
+    FormSafeOrganisationChooser,
+    FormSafePlaceChooser,
+    FormSafeProjectChooser,
+)
 from stories.structured_data import article_data
 
 STORIES_PER_PAGE = 12
@@ -186,7 +192,7 @@ class BlogAuthor(Orderable):
         help_text=_("For authors without an account."),
     )
 
-    panels = [FieldPanel("user"), FieldPanel("name")]
+    panels = [FieldPanel("user", widget=PersonChooser), FieldPanel("name")]
 
     def clean(self):
         if not self.user_id and not self.name.strip():
@@ -252,7 +258,11 @@ class CaseStudyPage(StoryPage):
             [FieldPanel("cta_label"), FieldPanel("cta_url")], heading=_("Call to action")
         ),
         MultiFieldPanel(
-            [FieldPanel("project"), FieldPanel("organisation"), FieldPanel("place")],
+            [
+                FieldPanel("project", widget=FormSafeProjectChooser),
+                FieldPanel("organisation", widget=FormSafeOrganisationChooser),
+                FieldPanel("place", widget=FormSafePlaceChooser),
+            ],
             heading=_("Who and where"),
         ),
         MultiFieldPanel(
