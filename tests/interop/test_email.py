@@ -20,7 +20,6 @@ def https_site(settings):
     settings.SITE_URL = "https://hub.example.org"
 
 
-@pytest.mark.xfail(strict=True, reason="multipart sign-up confirmation lands with issue 19 (h6)")
 def test_sign_up_confirmation_passes_the_strict_parser(client, mailbox, https_site):
     client.post("/accounts/signup/", SIGNUP)
     [message] = mailbox.wait_for("ada@example.org")
@@ -28,7 +27,6 @@ def test_sign_up_confirmation_passes_the_strict_parser(client, mailbox, https_si
     assert validators.email_errors(message.raw) == []
 
 
-@pytest.mark.xfail(strict=True, reason="allauth's messages become multipart with issue 19 (h6)")
 def test_password_reset_passes_the_strict_parser(client, mailbox, https_site):
     UserFactory(email="grace@example.org")
 
