@@ -31,6 +31,8 @@ def test_the_apps_register_every_kind_of_public_content():
         "stories",
         "wagtailimages",
         "wagtaildocs",
+        "dsiindex",
+        "opendata",
     }
 
 
