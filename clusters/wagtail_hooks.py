@@ -12,8 +12,6 @@ from wagtail.snippets.views.snippets import (
     UsageView,
 )
 
-from moderation.people import PeopleChooser
-
 from .forms import ClusterAdminForm
 from .models import Cluster
 from .permissions import ClusterPermissionPolicy
@@ -78,7 +76,7 @@ class ClusterViewSet(SnippetViewSet):
             FieldPanel("intro"),
             FieldPanel("body"),
             InlinePanel("gallery_images", heading=_("Gallery"), label=_("Image")),
-            FieldPanel("leads", widget=PeopleChooser),
+            FieldPanel("leads"),
             FieldPanel("get_in_touch"),
             FieldPanel("sort_order"),
         ],

@@ -9,7 +9,5 @@ class ExploreConfig(AppConfig):
     def ready(self):
         from core.navigation import NavigationEntry, register_navigation
 
-        from . import neighbourhood
-
         register_navigation(NavigationEntry("explore", _("Explore"), "explore:index", 70))
-        neighbourhood.register()
+        register_navigation(NavigationEntry("open-data", _("Open data"), "explore:open-data", 80))

@@ -23,20 +23,14 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from core.text import PlainTextCharField
-from moderation.people import PersonChooser
 from stories.blocks import SHORT_FEATURES, StoryBodyBlock, refuse_unsafe_links
 from stories.choices import Colour, StoryKind
-from stories.choosers import (
-    FormSafeOrganisationChooser,
-    FormSafePlaceChooser,
-    FormSafeProjectChooser,
-)
 from stories.structured_data import article_data
 
 STORIES_PER_PAGE = 12
 
 
-CARD_RENDITIONS = ("fill-400x200", "fill-800x400")  # components/story_card.html
+CARD_RENDITIONS = ("width-400", "width-800")
 
 
 def listing_images(lookup="listing_image"):
@@ -146,7 +140,7 @@ class StoryPage(Page):
         image_url = (
             request.build_absolute_uri(image.get_rendition("fill-1200x630").url) if image else ""
         )
-        page_url = request.build_absolute_uri(self.get_url(request))
+        page_url = self.get_full_url(request)
         data = article_data(self, url=page_url, image_url=image_url, authors=self.author_names)
         return {**context, "page_url": page_url, "image_url": image_url, "structured_data": data}
 
@@ -192,7 +186,7 @@ class BlogAuthor(Orderable):
         help_text=_("For authors without an account."),
     )
 
-    panels = [FieldPanel("user", widget=PersonChooser), FieldPanel("name")]
+    panels = [FieldPanel("user"), FieldPanel("name")]
 
     def clean(self):
         if not self.user_id and not self.name.strip():
@@ -258,11 +252,7 @@ class CaseStudyPage(StoryPage):
             [FieldPanel("cta_label"), FieldPanel("cta_url")], heading=_("Call to action")
         ),
         MultiFieldPanel(
-            [
-                FieldPanel("project", widget=FormSafeProjectChooser),
-                FieldPanel("organisation", widget=FormSafeOrganisationChooser),
-                FieldPanel("place", widget=FormSafePlaceChooser),
-            ],
+            [FieldPanel("project"), FieldPanel("organisation"), FieldPanel("place")],
             heading=_("Who and where"),
         ),
         MultiFieldPanel(

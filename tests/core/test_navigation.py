@@ -28,7 +28,7 @@ def test_the_menu_lists_every_registered_section_in_order(client):
         ("/funding/", "Funding"),
         ("/stories/", "Stories"),
         ("/explore/", "Explore"),
-        ("/open-data/", "Open data"),
+        ("/explore/open-data/", "Open data"),
         ("/newsletter/", "Newsletter"),
     ]
 
@@ -39,7 +39,7 @@ def test_the_menu_lists_every_registered_section_in_order(client):
         ("/organisations/", "Organisations"),
         ("/events/", "Events"),
         ("/explore/", "Explore"),
-        ("/open-data/", "Open data"),
+        ("/explore/open-data/", "Open data"),
     ],
 )
 def test_the_section_of_the_page_is_marked_current_and_only_it(client, path, current):
