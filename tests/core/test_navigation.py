@@ -28,6 +28,7 @@ def test_the_menu_lists_every_registered_section_in_order(client):
         ("/funding/", "Funding"),
         ("/stories/", "Stories"),
         ("/explore/", "Explore"),
+        ("/dsi-index/", "DSI Index"),
         ("/explore/open-data/", "Open data"),
         ("/newsletter/", "Newsletter"),
     ]
