@@ -6,8 +6,6 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from moderation.roles import is_editor
-
 from .admin_views import upload_edition
 from .models import Edition
 
@@ -36,7 +34,8 @@ register_snippet(EditionViewSet)
 
 class UploadMenuItem(MenuItem):
     def is_shown(self, request):
-        return is_editor(request.user)
+        # The permission, not the group: Wagtail's menu has already loaded the permission set.
+        return request.user.has_perm("dsiindex.add_edition")
 
 
 @hooks.register("register_admin_urls")
