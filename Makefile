@@ -14,7 +14,7 @@ TEST_ENV := DJANGO_DEBUG=0 DJANGO_SECRET_KEY=test-only-secret-key-not-for-produc
 DEV_ENV := DJANGO_DEBUG=$${DJANGO_DEBUG:-1}
 
 .PHONY: help install run serve migrate demo-data worker beat services-check test pytest lint format \
-	migrations-check check bench bench-web bench-mail compose-check clean
+	migrations-check check bench bench-web bench-mail compose-check clean port-check screenshots
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
@@ -39,13 +39,18 @@ migrate: install  ## Apply database migrations
 	$(DEV_ENV) $(BIN)/python manage.py migrate --noinput
 
 demo-data: migrate  ## Load demo content: accounts, listings, funding calls, events, stories (idempotent)
-	$(DEV_ENV) $(BIN)/python manage.py seed_demo --scale small
+	@$(DEV_ENV) DJANGO_LOG_LEVEL=WARNING $(BIN)/python manage.py seed_demo --scale small
 
-run: demo-data  ## Install, migrate, load demo data and serve on http://127.0.0.1:8000
-	@$(DEV_ENV) $(BIN)/python manage.py shell -c "from django.conf import settings as s; \
-	print('E-mail is written to', s.EMAIL_FILE_PATH) if s.EMAIL_BACKEND.endswith('filebased.EmailBackend') else None"
-	@echo "DSI Hub: http://$(HOST):$(PORT)/  (Wagtail admin: /admin/, demo login admin@example.org / demo-admin-password)"
-	$(DEV_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
+port-check:
+	@$(BIN)/python -c "import socket, sys; s = socket.socket(); \
+	s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1); s.bind(('$(HOST)', $(PORT)))" 2>/dev/null \
+	|| { echo "Port $(PORT) on $(HOST) is taken. Use another one: make run PORT=8001"; exit 1; }
+
+run: install port-check  ## Install, migrate, load demo data and serve on http://127.0.0.1:8000 (PORT=8001 for another port)
+	@$(DEV_ENV) DJANGO_LOG_LEVEL=WARNING $(BIN)/python manage.py migrate --noinput --verbosity 0
+	@$(DEV_ENV) DJANGO_LOG_LEVEL=WARNING $(BIN)/python manage.py seed_demo --scale small
+	@$(DEV_ENV) $(BIN)/python manage.py demo_summary --url http://$(HOST):$(PORT)/
+	@$(DEV_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 worker: install  ## Run a Celery worker (needs REDIS_URL)
 	$(DEV_ENV) $(BIN)/celery -A dsihub worker --loglevel=INFO
@@ -74,6 +79,9 @@ pytest: install  ## Run pytest only (pass ARGS="-k name" to narrow)
 	$(TEST_ENV) $(BIN)/pytest $(ARGS)
 
 test: lint check migrations-check pytest  ## Everything CI runs: lint, checks, migrations, all tests
+
+screenshots: install  ## Screenshots of the main pages, 1280 and 390 px wide, into docs/screenshots/
+	$(BIN)/python docs/screenshots/make_screenshots.py
 
 compose-check:  ## Validate docker-compose.yml (needs the docker-compose package)
 	docker-compose --env-file .env.example config --quiet

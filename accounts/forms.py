@@ -2,6 +2,7 @@ from django import forms
 from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext as _gettext
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import Country
@@ -11,6 +12,10 @@ from core.text import PlainTextField
 from taxonomy.models import Place
 
 from .models import User, UserLink
+
+# The standard pages' fixed addresses (the footer links to them too).
+TERMS_URL = "/terms/"
+PRIVACY_URL = "/privacy/"
 
 
 class SignupForm(forms.Form):
@@ -24,6 +29,17 @@ class SignupForm(forms.Form):
     )
 
     field_order = ["first_name", "last_name", "email", "password1", "password2", "accept_terms"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["accept_terms"].label = format_html(
+            _gettext(
+                'I accept the <a href="{terms}">terms of use</a> and the '
+                '<a href="{privacy}">privacy policy</a>'
+            ),
+            terms=TERMS_URL,
+            privacy=PRIVACY_URL,
+        )
 
     def signup(self, request, user):
         user.first_name = self.cleaned_data["first_name"]

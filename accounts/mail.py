@@ -24,6 +24,9 @@ from django.utils import translation
 from core.text import one_line
 
 SUBJECT_PREFIX = "[DSI Hub] "
+# RFC 3834: every message the hub writes is written by a program, so vacation responders and
+# other robots do not answer it.
+AUTOMATIC_HEADERS = {"Auto-Submitted": "auto-generated"}
 
 
 @dataclass(frozen=True)
@@ -64,7 +67,10 @@ def render_email(template, *, to, context=None, headers=None):
         body = render_text(f"{template}.txt", context)
         html = _render_html(template, context, body)
     message = EmailMultiAlternatives(
-        subject=f"{SUBJECT_PREFIX}{subject}", body=body, to=[person.address], headers=headers
+        subject=f"{SUBJECT_PREFIX}{subject}",
+        body=body,
+        to=[person.address],
+        headers={**AUTOMATIC_HEADERS, **(headers or {})},
     )
     message.attach_alternative(html, "text/html")
     return message

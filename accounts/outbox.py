@@ -53,11 +53,13 @@ class OutboxBackend(PostOfficeBackend):
     """`EMAIL_BACKEND`: post_office's (each message becomes an outbox row), with every subject
     made one line of plain text first, whoever wrote it (Wagtail's notifications and allauth's
     messages pass here, not through accounts.mail): a name with a line break or a
-    right-to-left override in it never reaches a Subject header."""
+    right-to-left override in it never reaches a Subject header. Every message is marked as
+    written by a program (RFC 3834 `Auto-Submitted`), so vacation responders do not answer."""
 
     def send_messages(self, email_messages):
         for message in email_messages or []:
             message.subject = " ".join(one_line(str(message.subject)).split())
+            message.extra_headers.setdefault("Auto-Submitted", "auto-generated")
         return super().send_messages(email_messages)
 
 

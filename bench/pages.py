@@ -132,6 +132,12 @@ PAGES = [
     Page("org-list-p50", "/organisations/?page=50"),
     Page("project-search", "/projects/?q=open"),
     Page("org-filtered", "/organisations/?area=health-and-care&technology=open-data&country=DE"),
+    # issue 17: full text and three facets (two areas OR-ed, AND a country), and the one search box
+    Page(
+        "project-faceted",
+        "/projects/?q=open&area=health-and-care&area=culture-and-arts&country=DE&technology=open-data",
+    ),
+    Page("site-search", "/search/?q=open"),
     Page("org-detail", seeded_organisation),
     Page("project-detail", seeded_project),
     Page("funding-list", "/funding/"),
@@ -144,6 +150,9 @@ PAGES = [
     Page("resources", "/resources/"),
     Page("newsletter", "/newsletter/"),
     Page("newsletter-archive", "/newsletter/archive/"),
+    Page("explore", "/explore/"),
+    Page("map-geojson", "/explore/map/data.geojson"),
+    Page("network-json", "/explore/network/graph.json"),
 ]
 
 

@@ -11,9 +11,11 @@ class ClustersConfig(AppConfig):
 
         from core.invalidation import register_public_content
         from core.navigation import NavigationEntry, register_navigation
+        from core.sitemaps import register_sitemap
 
         from .leads import on_leads_changed
         from .models import Cluster
+        from .sitemaps import ClustersSitemap
 
         m2m_changed.connect(
             on_leads_changed, sender=Cluster.leads.through, dispatch_uid="clusters.leads_group"
@@ -21,3 +23,4 @@ class ClustersConfig(AppConfig):
 
         register_public_content("clusters", "wagtailimages", ignoring=["wagtailimages.rendition"])
         register_navigation(NavigationEntry("clusters", _("Clusters"), "clusters:index", 30))
+        register_sitemap("clusters", ClustersSitemap, order=35)

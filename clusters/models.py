@@ -37,6 +37,13 @@ class ClusterQuerySet(models.QuerySet):
     def led_by(self, user):
         return self.filter(leads=user)
 
+    def led_by_with_slug(self, user, slug):
+        """The cluster at `slug` if `user` leads it, else None (a form prefilled from a link
+        names only a cluster its reader leads)."""
+        if not user.is_authenticated or not isinstance(slug, str):
+            return None
+        return self.led_by(user).filter(slug=slug[:100]).first()
+
 
 class Cluster(ClusterableModel):
     """A thematic cluster: one per cluster area of impact, coordinated by one organisation."""

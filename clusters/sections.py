@@ -9,7 +9,9 @@ clusters knows nothing of what is posted for a cluster. Each app registers what 
 number of queries whatever the cluster holds. Cluster pages are cached for anonymous visitors,
 so a section shows published content only and its models must be registered as public content
 (core.invalidation.register_public_content).
-Templates are included with `only` and get the context as `section` (with `section.cluster`).
+Templates are included with `only` and get the context as `section` (with `section.cluster`),
+and `viewer_leads`: whether the person reading leads the cluster (for actions only leads have,
+such as "Post an event"; the section's context itself is the same for everyone).
 """
 
 from core.sections import Section as ClusterSection

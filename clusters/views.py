@@ -39,5 +39,14 @@ class ClusterDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            sections=self.shown["sections"], previews=self.shown["previews"], **kwargs
+            sections=self.shown["sections"],
+            previews=self.shown["previews"],
+            viewer_leads=self.viewer_leads(),
+            **kwargs,
         )
+
+    def viewer_leads(self):
+        """Whether the person reading leads this cluster (from the prefetched leads: no
+        query), so that sections may offer leads their actions ("Post an event")."""
+        user = self.request.user
+        return user.is_authenticated and any(lead.pk == user.pk for lead in self.object.leads.all())

@@ -12,6 +12,8 @@ from wagtail.snippets.views.snippets import (
     UsageView,
 )
 
+from moderation.people import PeopleChooser
+
 from .forms import ClusterAdminForm
 from .models import Cluster
 from .permissions import ClusterPermissionPolicy
@@ -76,7 +78,7 @@ class ClusterViewSet(SnippetViewSet):
             FieldPanel("intro"),
             FieldPanel("body"),
             InlinePanel("gallery_images", heading=_("Gallery"), label=_("Image")),
-            FieldPanel("leads"),
+            FieldPanel("leads", widget=PeopleChooser),
             FieldPanel("get_in_touch"),
             FieldPanel("sort_order"),
         ],

@@ -22,6 +22,7 @@ BOOKKEEPING_FIELDS = frozenset({"last_login"})
 
 _public_apps = set()
 _ignored_models = set()
+_public_models = set()
 
 
 def register_public_content(*app_labels, ignoring=()):
@@ -31,6 +32,12 @@ def register_public_content(*app_labels, ignoring=()):
     _ignored_models.update(label.lower() for label in ignoring)
 
 
+def register_public_models(*labels):
+    """Single models of an app that is not public content as a whole whose rows public pages
+    still show ("wagtailcore.site": the host of the pages' addresses)."""
+    _public_models.update(label.lower() for label in labels)
+
+
 def public_apps():
     """The registered app labels (for the documentation and the tests)."""
     return frozenset(_public_apps)
@@ -38,6 +45,8 @@ def public_apps():
 
 def shows_publicly(model):
     opts = model._meta
+    if opts.label_lower in _public_models:
+        return True
     return opts.app_label in _public_apps and opts.label_lower not in _ignored_models
 
 

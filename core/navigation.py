@@ -4,7 +4,7 @@ From an app's `AppConfig.ready()` (or its `registrations.py`):
 `register_navigation(NavigationEntry("events", _("Events"), "events:event-list", order=40))`.
 `url` is a URL name (reversed in the current language) or, for a page Wagtail serves, a path
 starting with "/". The entry whose address is the longest prefix of the current path is marked
-current (so /explore/open-data/ marks "Open data", not "Explore").
+current (so a page at /explore/map/ would mark an entry for /explore/map/, not "Explore").
 """
 
 from dataclasses import dataclass

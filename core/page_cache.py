@@ -50,7 +50,9 @@ def _is_cacheable_view(view_func):
         view_class, "cache_for_visitors", False
     ):
         return True
-    return f"{view_func.__module__}.{view_func.__name__}" == "wagtail.views.serve"
+    # A view may be a functools.partial (django-ninja's schema and docs views): no __name__.
+    name = getattr(view_func, "__name__", "")
+    return f"{getattr(view_func, '__module__', '')}.{name}" == "wagtail.views.serve"
 
 
 def _is_anonymous(request):

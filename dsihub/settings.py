@@ -36,10 +36,18 @@ else:
             "DJANGO_SECRET_KEY is required when DJANGO_DEBUG is off. "
             "Set it to a long random value, or set DJANGO_DEBUG=1 for local development."
         )
+    if SECRET_KEY.startswith("replace-me"):  # the placeholder of .env.example
+        raise ImproperlyConfigured(
+            "DJANGO_SECRET_KEY is still the placeholder from .env.example. Generate one: "
+            'python3 -c "import secrets; print(secrets.token_urlsafe(50))"'
+        )
 
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+# The right-hand side of calendar UIDs (events, funding deadlines): one name whatever host a
+# subscriber reached the site by, so a feed fetched under two names never gives duplicates.
+CALENDAR_UID_DOMAIN = env("CALENDAR_UID_DOMAIN", default=urlsplit(SITE_URL).hostname or "localhost")
 
 # Applications ------------------------------------------------------------------------------
 
@@ -57,6 +65,8 @@ LOCAL_APPS = [
     "newsletter",
     "explore",
     "dsiindex",
+    "opendata",
+    "dsi4eu",
     "demo",
 ]
 
@@ -91,6 +101,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "ninja",  # its Swagger UI served from our static files, not a CDN
     "django_countries",
     "template_partials",
     "csp",
@@ -117,6 +128,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before sessions: a cached page for an anonymous visitor needs no session lookup.
     "core.page_cache.AnonymousPageCacheMiddleware",
+    "opendata.middleware.api_headers",  # the read API's ETags and CORS headers
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -236,6 +248,14 @@ ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+# Confirming the address from the browser that signed up signs the person in (allauth only
+# resumes a login pending in the same session) and lands on their dashboard; from another
+# browser the login page leads to the dashboard too.
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+ACCOUNT_SIGNUP_REDIRECT_URL = "dashboard"
+ACCOUNT_EMAIL_CONFIRMATION_ANONYMOUS_REDIRECT_URL = "/accounts/login/?next=/dashboard/"
+# allauth's messages are rendered and sent by accounts.mail (branded, multipart, the outbox).
+ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_SIGNUP_FORM_CLASS = "accounts.forms.SignupForm"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[DSI Hub] "
@@ -441,10 +461,13 @@ if not DEBUG:
     SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 
 # Content-Security-Policy (django-csp). Public pages run no inline script or style and no
-# eval; JSON-LD <script type="application/ld+json"> is data and is not blocked. Map tiles come
-# from OpenStreetMap. A social login form posts to the hub, which redirects to the provider, so
-# the provider is a form target too.
-MAP_TILE_SOURCES = ["https://tile.openstreetmap.org"]
+# eval; JSON-LD <script type="application/ld+json"> is data and is not blocked. Maps draw the
+# vendored country outlines and request no third party; raster tiles only when MAP_TILE_URL is
+# set, and then its origin is allowed for images. A social login form posts to the hub, which
+# redirects to the provider, so the provider is a form target too.
+MAP_TILE_URL = env("MAP_TILE_URL", default="")
+MAP_TILE_ATTRIBUTION = env("MAP_TILE_ATTRIBUTION", default="")
+MAP_TILE_SOURCES = [_origin(MAP_TILE_URL)] if MAP_TILE_URL else []
 SOCIAL_LOGIN_ORIGINS = {"github": "https://github.com", "google": "https://accounts.google.com"}
 EMBED_SOURCES = [
     "https://www.youtube.com",
@@ -536,6 +559,16 @@ RATE_LIMITS = {
     }
     for group, rates in _RATE_LIMIT_DEFAULTS.items()
 }
+
+# Open data (opendata) ----------------------------------------------------------------------
+
+OPEN_DATA_LICENCE_NAME = env("OPEN_DATA_LICENCE_NAME", default="CC BY 4.0")
+OPEN_DATA_LICENCE_URL = env(
+    "OPEN_DATA_LICENCE_URL", default="https://creativecommons.org/licenses/by/4.0/"
+)
+OPEN_DATA_SNAPSHOTS_KEPT = env.int("OPEN_DATA_SNAPSHOTS_KEPT", default=30)
+# Requests to the read API per client address (RATELIMIT_IP_META_KEY), e.g. "120/m".
+OPEN_DATA_API_RATE = env("OPEN_DATA_API_RATE", default="120/m")
 
 # Wagtail -----------------------------------------------------------------------------------
 

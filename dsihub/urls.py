@@ -12,8 +12,10 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts.views import admin_login, can_enter_wagtail_admin
 from core.health import healthz
-from core.sitemaps import robots_txt, sitemap_xml
+from core.sitemaps import robots_txt, sitemap_index, sitemap_section
+from explore.search import SearchView
 from moderation.views import pending_file
+from opendata.api import api as api_v1
 
 # One front door: the admins' own login and password-reset pages are shadowed (these patterns
 # come before the admins' URLs) and lead to allauth's, which rate-limit and require a verified
@@ -37,7 +39,8 @@ front_door = [
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
-    path("sitemap.xml", sitemap_xml, name="sitemap"),
+    path("sitemap.xml", sitemap_index, name="sitemap"),
+    path("sitemap-<slug:section>.xml", sitemap_section, name="sitemap-section"),
     path("robots.txt", robots_txt, name="robots"),
     path("media-pending/<path:name>", pending_file, name="pending-file"),
     *front_door,
@@ -45,6 +48,7 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/setlang/", set_language, name="set_language"),
+    path("api/v1/", api_v1.urls),
 ]
 
 urlpatterns += i18n_patterns(
@@ -61,6 +65,8 @@ urlpatterns += i18n_patterns(
     path("funding/", include("funding.urls")),
     path("explore/", include("explore.urls")),
     path("dsi-index/", include("dsiindex.urls")),
+    path("search/", SearchView.as_view(), name="search"),
+    path("open-data/", include("opendata.urls")),
     path("newsletter/", include("newsletter.urls")),
     path("", include("stories.urls")),
     path("", include(wagtail_urls)),

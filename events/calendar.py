@@ -1,21 +1,22 @@
 """Events as iCalendar (RFC 5545), with the `icalendar` package.
 
 Each event keeps its own time zone (DTSTART;TZID=… with a VTIMEZONE for every zone used), a
-UID that never changes (`event-<pk>@<host>`) and, when it repeats, its RRULE.
+UID that never changes (`event-<pk>@<CALENDAR_UID_DOMAIN>`, whatever host the feed was fetched
+by) and, when it repeats, its RRULE.
 """
 
 import datetime as dt
-import functools
 
 import icalendar
 from django.utils import timezone
 
+from core.calendars import add_timezones, calendar_uid
 from moderation.richtext import sanitise_html
 
 PRODID = "-//DSI Hub//Events//EN"
 
 
-def calendar_for(events, *, host, absolute, name):
+def calendar_for(events, *, absolute, name):
     """One VCALENDAR holding `events`; `absolute(path)` makes the links absolute."""
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODID)
@@ -24,32 +25,17 @@ def calendar_for(events, *, host, absolute, name):
     calendar.add("x-wr-calname", name)
     stamp = timezone.now().astimezone(dt.UTC).replace(microsecond=0)
     for event in events:
-        calendar.add_component(_vevent(event, host=host, absolute=absolute, stamp=stamp))
-    # like calendar.add_missing_timezones(), but each zone's VTIMEZONE is computed once per
-    # process: computing its transitions costs about 20 ms a zone, over a second for a feed
-    for index, tzid in enumerate(sorted(calendar.get_missing_tzids())):
-        vtimezone = _vtimezone(tzid)
-        if vtimezone is not None:
-            calendar.subcomponents.insert(index, vtimezone)
-    return calendar.to_ical()
+        calendar.add_component(_vevent(event, absolute=absolute, stamp=stamp))
+    return add_timezones(calendar).to_ical()
 
 
-@functools.cache
-def _vtimezone(tzid):
-    """The VTIMEZONE of `tzid` (shared by every calendar; never changed after it is made)."""
-    try:
-        return icalendar.Timezone.from_tzid(tzid)
-    except ValueError:
-        return None
+def uid_for(event):
+    return calendar_uid(f"event-{event.pk}")
 
 
-def uid_for(event, host):
-    return f"event-{event.pk}@{host}"
-
-
-def _vevent(event, *, host, absolute, stamp):
+def _vevent(event, *, absolute, stamp):
     vevent = icalendar.Event()
-    vevent.add("uid", uid_for(event, host))
+    vevent.add("uid", uid_for(event))
     vevent.add("dtstamp", stamp)
     vevent.add("dtstart", event.start.astimezone(event.zone))
     vevent.add("dtend", event.end.astimezone(event.zone))

@@ -47,7 +47,6 @@ class CalendarResponseMixin:
         cache's expiry, as with the page cache."""
         return calendar_for(
             events,
-            host=self.request.get_host().split(":")[0],
             absolute=self.request.build_absolute_uri,
             name=name,
         )

@@ -1,34 +1,30 @@
 """The events list's filters as GET parameters: ?when=past&cluster=…&area=…&country=…&format=…
-&free=on&from=…&to=…&q=… (the cheap widgets of listings.filters)."""
+&free=on&from=…&to=…&q=… (facets: core.facets; q: full text, core.search)."""
 
 import datetime as dt
 
 import django_filters
 from django import forms
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from clusters.filters import cluster_filter
-from listings.filters import (
-    DATE,
-    CountriesInUseMixin,
-    area_filter,
-    choice_filter,
-    country_filter,
-)
+from clusters.filters import cluster_facet
+from core.facets import FacetedFilterSetMixin, FacetFilter
+from core.search import SearchFilterMixin, search_filter
+from listings.filters import DATE, area_facet, choice_filter, country_facet
 
 from .choices import EventFormat, When
 
 
-class EventFilterSet(CountriesInUseMixin, django_filters.FilterSet):
+class EventFilterSet(SearchFilterMixin, FacetedFilterSetMixin, django_filters.FilterSet):
+    search_title_field = "title"
     when = choice_filter(
         When.choices, _("Upcoming or past"), None, method="filter_when", null_label=None
     )
-    q = django_filters.CharFilter(method="filter_text", label=_("Text"))
-    cluster = cluster_filter()
-    area = area_filter()
-    country = country_filter()
-    format = choice_filter(EventFormat.choices, _("Format"), _("Any format"))
+    q = search_filter()
+    cluster = cluster_facet()
+    area = area_facet()
+    country = country_facet()
+    format = FacetFilter("format", label=_("Format"), labels=dict(EventFormat.choices).get)
     free = django_filters.BooleanFilter(
         method="filter_free", label=_("Free only"), widget=forms.CheckboxInput
     )
@@ -45,10 +41,6 @@ class EventFilterSet(CountriesInUseMixin, django_filters.FilterSet):
 
     def filter_when(self, queryset, name, value):
         return queryset.past() if value == When.PAST else queryset
-
-    def filter_text(self, queryset, name, value):
-        value = value.strip()
-        return queryset.filter(Q(title__icontains=value) | Q(summary__icontains=value))
 
     def filter_free(self, queryset, name, value):
         return queryset.filter(is_free=True) if value else queryset

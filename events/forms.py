@@ -23,14 +23,15 @@ from taxonomy.models import Place
 
 from .models import Event
 from .recurrence import zone_named
-from .time_zones import zone_for_country, zones_by_region
+from .time_zones import zone_of_place, zones_by_region
 
 DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
 
 
 def time_zone_choices():
-    """The canonical zones grouped by region ("Europe" → "Brussels"), after an empty choice."""
-    return [("", _("Choose a time zone")), *zones_by_region()]
+    """The canonical zones grouped by region ("Europe" → "Brussels"), after the empty choice:
+    the city's zone."""
+    return [("", _("The city's time zone")), *zones_by_region()]
 
 
 class GroupedQuickSelect(forms.Select):
@@ -95,7 +96,14 @@ class EventForm(SubmissionForm):
     timezone = forms.ChoiceField(
         label=_("Time zone"),
         choices=time_zone_choices,
-        widget=GroupedQuickSelect,
+        required=False,
+        help_text=_("Left as it is, the zone of the city below. Choose one for online events."),
+        widget=GroupedQuickSelect(
+            attrs={
+                "data-city-zone": "",
+                "data-city-zone-note": _("The time zone of %(city)s: %(zone)s."),
+            }
+        ),
         error_messages={
             "invalid_choice": _("“%(value)s” is not a time zone we know. Choose one from the list.")
         },
@@ -176,10 +184,8 @@ class EventForm(SubmissionForm):
 
     def _set_initial_values(self):
         instance = self.instance
-        if instance.pk is None and self.user is not None:
-            country_zone = zone_for_country(getattr(self.user, "country", ""))
-            if country_zone:
-                self.initial["timezone"] = country_zone
+        if instance.pk is None:
+            self.initial["timezone"] = ""  # the city's, not the model's default
         if instance.start:
             zone = instance.zone
             self.initial["start"] = instance.start.astimezone(zone).replace(tzinfo=None)
@@ -192,10 +198,23 @@ class EventForm(SubmissionForm):
     def clean(self):
         cleaned_data = super().clean()
         cleaned_data["city"] = clean_place(self, cleaned_data)
+        self._zone_from_city(cleaned_data)
         self._localise(cleaned_data)
         if cleaned_data.get("is_free"):
             cleaned_data["price"] = ""
         return cleaned_data
+
+    def _zone_from_city(self, cleaned_data):
+        """No zone chosen: the city's; an event without a city (online) must choose one."""
+        if cleaned_data.get("timezone") or "timezone" in self.errors:
+            return
+        zone = zone_of_place(cleaned_data.get("city"))
+        if zone:
+            cleaned_data["timezone"] = zone
+        elif not self.has_error("city"):
+            self.add_error(
+                "timezone", _("Choose the time zone: an event without a city has none of its own.")
+            )
 
     def _localise(self, cleaned_data):
         """Start and end, typed in the chosen time zone, as aware datetimes."""

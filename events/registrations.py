@@ -106,5 +106,6 @@ def cluster_section(cluster):
     return {
         "events": events,
         "list_url": f"{reverse('events:event-list')}?cluster={cluster.slug}",
+        "submit_url": f"{reverse('events:event-create')}?cluster={cluster.slug}",
         "feed_url": reverse("cluster_events:feed-ics", kwargs={"slug": cluster.slug}),
     }

@@ -1,4 +1,7 @@
-"""schema.org Event for an event's page (JSON-LD)."""
+"""schema.org Event for an event's page (JSON-LD), with what Google requires of an Event: a name,
+a start and a location (a Place with its address, or a VirtualLocation with a URL)."""
+
+from urllib.parse import urljoin
 
 from .choices import EventFormat
 
@@ -21,18 +24,24 @@ def event_data(event, *, url, image_url=""):
         "endDate": (start + event.duration).astimezone(event.zone).isoformat(),
         "eventAttendanceMode": ATTENDANCE[event.format],
         "eventStatus": "https://schema.org/EventScheduled",
-        "location": _locations(event),
+        "location": _locations(event, url),
     }
     if image_url:
         data["image"] = image_url
     if event.organiser_id:
-        data["organizer"] = {"@type": "Organization", "name": event.organiser.name}
+        data["organizer"] = {
+            "@type": "Organization",
+            "name": event.organiser.name,
+            "url": urljoin(url, event.organiser.get_absolute_url()),
+        }
     if event.is_free:
         data["isAccessibleForFree"] = True
     return data
 
 
-def _locations(event):
+def _locations(event, page_url):
+    """Where to go. An online event whose link is sent later (the form allows it) is reached
+    from its page on the hub, so that is its VirtualLocation's URL."""
     locations = []
     if event.is_placed and event.city_id:
         address = {
@@ -45,6 +54,6 @@ def _locations(event):
         locations.append(
             {"@type": "Place", "name": event.venue or event.city.name, "address": address}
         )
-    if event.format != EventFormat.IN_PERSON and event.online_url:
-        locations.append({"@type": "VirtualLocation", "url": event.online_url})
+    if event.format != EventFormat.IN_PERSON:
+        locations.append({"@type": "VirtualLocation", "url": event.online_url or page_url})
     return locations

@@ -457,3 +457,13 @@ def zone_for_country(country):
     country = str(country or "")
     zones = (MAIN_ZONES.get(country), *ZONES_BY_COUNTRY.get(country, ()))
     return next((zone for zone in zones if zone in canonical_zone_names()), None)
+
+
+def zone_of_place(place):
+    """The zone of a gazetteer `Place` (GeoNames gives each city one), if it is one an event
+    may use; else its country's main zone; None without a place."""
+    if place is None:
+        return None
+    if place.timezone in canonical_zone_names():
+        return place.timezone
+    return zone_for_country(place.country)

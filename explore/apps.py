@@ -9,5 +9,7 @@ class ExploreConfig(AppConfig):
     def ready(self):
         from core.navigation import NavigationEntry, register_navigation
 
+        from . import neighbourhood
+
         register_navigation(NavigationEntry("explore", _("Explore"), "explore:index", 70))
-        register_navigation(NavigationEntry("open-data", _("Open data"), "explore:open-data", 80))
+        neighbourhood.register()

@@ -10,10 +10,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.calendars import add_timezones, calendar_uid
+
 from .models import FundingCall
 
 FEED_SIZE = 50
-UID_DOMAIN = "funding.dsihub"
 
 
 def _open_calls():
@@ -50,7 +51,7 @@ class OpenCallsFeed(Feed):
 
 def call_uid(call):
     """Stable across edits and feeds: the row's id, never the title or the date."""
-    return f"funding-call-{call.pk}@{UID_DOMAIN}"
+    return calendar_uid(f"funding-call-{call.pk}")
 
 
 def deadlines_calendar(request):
@@ -63,7 +64,9 @@ def deadlines_calendar(request):
     calls = _open_calls().filter(closes_on__isnull=False).by_deadline()
     for call in calls:
         calendar.add_component(_deadline_event(request, call, stamp))
-    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+    response = HttpResponse(
+        add_timezones(calendar).to_ical(), content_type="text/calendar; charset=utf-8"
+    )
     response["Content-Disposition"] = 'inline; filename="dsihub-funding-deadlines.ics"'
     return response
 

@@ -1,5 +1,6 @@
 """/funding/ filters as GET parameters (shareable): status, type, audience, country, cluster,
-area, closes before, minimum amount, text. Long lists use listings' cheap <select> widget."""
+area, closes before, minimum amount, words (full text, core.search). Type, cluster and area are
+facets with counts (core.facets); long lists use listings' cheap <select> widget."""
 
 import django_filters
 from django import forms
@@ -7,8 +8,10 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from clusters.filters import cluster_filter
-from listings.filters import DATE, area_filter, choice_filter
+from clusters.filters import cluster_facet
+from core.facets import FacetedFilterSetMixin, FacetFilter
+from core.search import SearchFilterMixin, search_filter
+from listings.filters import DATE, area_facet, choice_filter
 
 from .choices import Audience, CallStatus, FundingType
 from .models import FundingCall
@@ -26,18 +29,20 @@ FILTER_PARAMETERS = (
 )
 
 
-class FundingCallFilterSet(django_filters.FilterSet):
-    q = django_filters.CharFilter(method="filter_text", label=_("Words"))
+class FundingCallFilterSet(SearchFilterMixin, FacetedFilterSetMixin, django_filters.FilterSet):
+    search_title_field = "title"
+
+    q = search_filter()
     status = choice_filter(CallStatus.choices, _("Show"), None, method="filter_status")
-    type = choice_filter(FundingType.choices, _("Type"), _("Any type"), field_name="call_type")
+    type = FacetFilter("call_type", label=_("Type"), labels=dict(FundingType.choices).get)
     audience = choice_filter(
         Audience.choices, _("Who can apply"), _("Anyone"), method="filter_audience"
     )
     country = choice_filter(
         list(countries), _("Open to applicants from"), _("Any country"), method="filter_country"
     )
-    cluster = cluster_filter()
-    area = area_filter()
+    cluster = cluster_facet()
+    area = area_facet()
     closes_before = django_filters.DateFilter(
         field_name="closes_on",
         lookup_expr="lte",
@@ -62,12 +67,6 @@ class FundingCallFilterSet(django_filters.FilterSet):
         if self.showing_closed:
             return queryset.closed().by_latest_deadline()
         return queryset.open().by_deadline()
-
-    def filter_text(self, queryset, name, value):
-        words = value.strip()
-        return queryset.filter(
-            Q(title__icontains=words) | Q(summary__icontains=words) | Q(funder__icontains=words)
-        )
 
     def filter_status(self, queryset, name, value):
         return queryset  # filter_queryset chooses open or closed calls (and their order)

@@ -1,4 +1,7 @@
-"""schema.org description of a funding call (a MonetaryGrant), rendered as JSON-LD."""
+"""schema.org description of a funding call (a MonetaryGrant), rendered as JSON-LD.
+
+Only properties schema.org gives a MonetaryGrant (Grant and Thing's): it has none for opening
+and closing dates, which the page says in words."""
 
 
 def call_data(call, *, url, image_url=""):
@@ -15,10 +18,6 @@ def call_data(call, *, url, image_url=""):
         data["funder"] = {"@type": "Organization", "name": call.funder_name}
     if call.amount_min is not None or call.amount_max is not None:
         data["amount"] = _amount(call)
-    if call.closes_on:
-        data["expires"] = call.closes_on.isoformat()
-    if call.opens_on:
-        data["startDate"] = call.opens_on.isoformat()
     return data
 
 

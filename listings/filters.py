@@ -1,18 +1,18 @@
-"""Directory filters as GET parameters (shareable URLs): ?q=…&area=…&technology=…&focus=…&country=…
+"""Directory filters as GET parameters (shareable URLs): ?q=…&area=…&area=…&country=…&sort=…
 
-Each kind of listing subclasses `ListingFilterSet` with its model and extra filters.
+Each kind of listing subclasses `ListingFilterSet` with its model and extra facets; the cheap
+widgets and the country and area filters here are shared with the other lists.
 """
 
 import django_filters
 from django import forms
 from django.forms.utils import flatatt
 from django.utils.html import format_html, format_html_join
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from core.content_version import cached
-from taxonomy.models import AreaOfImpact, DSIFocus, Technology
+from core.facets import FacetedFilterSetMixin, FacetFilter, has_members_filter, sort_filter
+from core.search import SearchFilterMixin, search_filter
 
 
 class QuickSelect(forms.Select):
@@ -50,66 +50,48 @@ def choice_filter(choices, label, empty_label, **kwargs):
     )
 
 
-def term_filter(field_name, vocabulary, label, empty_label):
-    """A term of a taxonomy `vocabulary` by its slug, over a model's `field_name`."""
-    return quick(
-        django_filters.ModelChoiceFilter,
-        field_name=field_name,
-        to_field_name="slug",
-        queryset=vocabulary.objects.all(),
-        label=label,
-        empty_label=empty_label,
+def country_name(code):
+    return countries.name(code) or code
+
+
+def country_facet():
+    return FacetFilter("country", label=_("Country"), labels=country_name)
+
+
+def term_facet(relation, label):
+    """A taxonomy vocabulary over a model's `relation`, by slug, labelled with the term's name."""
+    return FacetFilter(f"{relation}__slug", label=label, label_lookup=f"{relation}__name")
+
+
+def area_facet():
+    return term_facet("areas", _("Area of impact"))
+
+
+class ListingFilterSet(SearchFilterMixin, FacetedFilterSetMixin, django_filters.FilterSet):
+    """The directory's filter state: words (full text), facets and the order.
+
+    `FilterSet(request.GET, queryset=Model.objects.published()).qs` is what the list, the map,
+    the network and the downloads show. A kind adds its own facets.
+    """
+
+    q = search_filter()
+    sort = sort_filter()
+    area = area_facet()
+    technology = term_facet("technologies", _("Technology"))
+    focus = term_facet("focus", _("DSI focus"))
+    country = country_facet()
+    city = FacetFilter("city", label=_("City"), label_lookup="city__name", top=10, coerce=int)
+    keyword = FacetFilter(
+        "keywords__slug", label=_("Keyword"), label_lookup="keywords__name", top=10
     )
+    cluster = FacetFilter(
+        "areas__cluster__slug", label=_("Cluster"), label_lookup="areas__cluster__title"
+    )
+    members = has_members_filter()
 
-
-def area_filter():
-    """ "Area of impact" by slug over a model's `areas`, as every list on the hub offers it."""
-    return term_filter("areas", AreaOfImpact, _("Area of impact"), _("Any area of impact"))
-
-
-class CountriesInUseMixin:
-    """For a FilterSet with a `country` filter (`country_filter()`): it offers only the countries
-    of the rows it filters (the published ones), by name; kept until the content changes."""
-
-    @property
-    def form(self):
-        if not hasattr(self, "_form"):
-            form = super().form
-            form.fields["country"].choices = self.countries_in_use()
-        return self._form
-
-    def countries_in_use(self):
-        model = self.queryset.model
-        return cached(
-            "countries-in-use", (model._meta.label, get_language()), self._countries_in_use
-        )
-
-    def _countries_in_use(self):
-        codes = (
-            self.queryset.prefetch_related(None)
-            .exclude(country="")
-            .order_by()
-            .values_list("country", flat=True)
-            .distinct()
-        )
-        return sorted(((code, countries.name(code) or code) for code in codes), key=_by_name)
-
-
-def country_filter():
-    """The countries in use (CountriesInUseMixin fills the choices)."""
-    return choice_filter([], _("Country"), _("Any country"))
-
-
-class ListingFilterSet(CountriesInUseMixin, django_filters.FilterSet):
-    q = django_filters.CharFilter(method="filter_name", label=_("Name"))
-    area = area_filter()
-    technology = term_filter("technologies", Technology, _("Technology"), _("Any technology"))
-    focus = term_filter("focus", DSIFocus, _("DSI focus"), _("Any focus"))
-    country = country_filter()
-
-    def filter_name(self, queryset, name, value):
-        return queryset.filter(name__icontains=value.strip())
-
-
-def _by_name(choice):
-    return choice[1].casefold()
+    sort_orders = {
+        "name": ("name", "pk"),
+        "newest": ("-first_published_at", "-pk"),
+        "updated": ("-last_published_at", "-pk"),
+    }
+    default_sort = "newest"

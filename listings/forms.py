@@ -22,6 +22,13 @@ from taxonomy.models import Place
 
 from .choices import LinkKind
 
+#: The EU's member states, offered first in country lists.
+# fmt: off
+EU_COUNTRIES = {
+    "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE",
+    "IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE",
+}
+# fmt: on
 MAX_KEYWORDS = 20
 MAX_LINKS = 10
 RICH_TEXT_HELP = _(
@@ -157,7 +164,7 @@ def city_field(**kwargs):
         "label": _("City"),
         "required": False,
         "max_length": 200,
-        "help_text": _("Type the name of the city or town; choose the country first."),
+        "help_text": _("Type the name of the city or town: the country follows from it."),
         "widget": forms.TextInput(attrs={"autocomplete": "off", "data-city-input": ""}),
         **kwargs,
     }
@@ -172,9 +179,7 @@ def clean_place(form, cleaned_data):
     if not name:
         return None
     if not country:
-        if "country" not in form.errors:
-            form.add_error("country", _("Choose the country the city is in."))
-        return None
+        return _place_and_its_country(form, cleaned_data, name)
     place = Place.objects.named(country, name)
     if place is None:
         form.add_error(
@@ -186,6 +191,29 @@ def clean_place(form, cleaned_data):
             % {"name": name, "country": countries.name(country)},
         )
     return place
+
+
+def _place_and_its_country(form, cleaned_data, name):
+    """No country chosen: the most populous place of that name anywhere, whose country becomes
+    the form's (the country follows from the city)."""
+    place = Place.objects.named_anywhere(name)
+    if place is None:
+        if "country" not in form.errors:
+            form.add_error("country", _("Choose the country the city is in."))
+        return None
+    cleaned_data["country"] = place.country.code
+    return place
+
+
+def common_countries_first(field, prompt):
+    """The country list with the EU's members first, then every country (Afghanistan on)."""
+    everything = [choice for choice in list(field.choices) if choice[0]]
+    common = [choice for choice in everything if choice[0] in EU_COUNTRIES]
+    field.choices = [
+        ("", prompt),
+        (_("European Union"), common),
+        (_("All countries"), everything),
+    ]
 
 
 class FieldsetsMixin:
@@ -232,6 +260,8 @@ class SubmissionForm(FieldsetsMixin, HoneypotMixin, ClusterForm):
         for name, prompt in self.prompts.items():
             field = self.fields[name]
             field.choices = [("", prompt), *list(field.choices)[1:]]
+        if "country" in self.fields:
+            common_countries_first(self.fields["country"], self.prompts.get("country", ""))
         for name in self.checkbox_fields:
             field = self.fields[name]
             field.widget = forms.CheckboxSelectMultiple(choices=field.choices)

@@ -96,6 +96,8 @@ class Listing(index.Indexed, ModeratedModel, Placed):
         index.AutocompleteField("name"),
         index.SearchField("short_description"),
         index.SearchField("description"),
+        index.SearchField("place_text"),
+        index.RelatedFields("keywords", [index.SearchField("name")]),
         index.FilterField("live"),
     ]
 
@@ -110,6 +112,11 @@ class Listing(index.Indexed, ModeratedModel, Placed):
         obj = super().with_content_json(content)
         obj.last_confirmed_at = self.last_confirmed_at  # set by the yearly confirmation, not edits
         return obj
+
+    def place_text(self):
+        """The city and country in words, for search ("Barcelona Spain")."""
+        city = self.city.name if self.city_id else ""
+        return " ".join(part for part in (city, self.country.name if self.country else "") if part)
 
     def get_review_recipients(self):
         """Owners and admins: who hears about moderation decisions."""

@@ -10,11 +10,13 @@ Every reader costs a fixed number of queries per kind of listing.
 """
 
 from django.db.models import Count, Prefetch, Q
+from django.db.models.signals import post_save
 from django.urls import reverse
 
 from accounts.deletion import register_deletion_blocker
 from accounts.export import register_exporter
 from accounts.sections import Section, register_dashboard_section, register_profile_section
+from core.search import reindex_after_commit
 from moderation.reports import register_reportable
 from moderation.status import active_workflow_states, review_state
 
@@ -26,6 +28,8 @@ from .membership.queries import pending_for_user
 def register():
     for model in listing_models():
         register_reportable(model)
+        # keywords are in the search fields and saved after the listing
+        post_save.connect(reindex_after_commit, sender=model, dispatch_uid=f"reindex-{model}")
     register_exporter(export_memberships)
     register_exporter(export_join_requests)
     register_exporter(export_invitations)

@@ -33,7 +33,6 @@ from .sections import listing_sections
 from .services import create_listing, update_listing
 
 MAX_PAGES = 100  # deeper than 2,000 listings, people are asked to narrow the filters
-FILTER_PARAMETERS = ("q", "area", "technology", "focus", "country", "status")
 
 
 class ListingListView(ReviewedListView):
@@ -48,11 +47,7 @@ class ListingListView(ReviewedListView):
     too_deep = False
 
     def get_queryset(self):
-        return self.model.objects.published().for_cards().order_by("-first_published_at", "-pk")
-
-    def filter_key(self):
-        params = sorted((name, self.request.GET.get(name, "")) for name in FILTER_PARAMETERS)
-        return (self.model._meta.label, get_language(), tuple(params))
+        return self.model.objects.published().for_cards()
 
     def paginate_queryset(self, queryset, page_size):
         number = self.request.GET.get(self.page_kwarg, "")
@@ -226,6 +221,7 @@ class ListingViews(ReviewedViews):
     update_service = staticmethod(update_listing)
 
     list_view = ListingListView
+    detail_view = ListingDetailView
     create_view = ListingCreateView
     edit_view = ListingEditView
 
@@ -250,4 +246,4 @@ class ListingViews(ReviewedViews):
 
     def detail_page(self):
         context = {"structured_data": self.structured_data, "page_context": self.page_context}
-        return self.page("<slug:slug>/", "detail", ListingDetailView, **context)
+        return self.page("<slug:slug>/", "detail", self.detail_view, **context)

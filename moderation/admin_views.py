@@ -1,7 +1,9 @@
-"""The report queue in the Wagtail admin: open reports grouped per subject, and resolving them."""
+"""The moderators' pages in the Wagtail admin: the report queue (open reports grouped per subject,
+and resolving them) and the pending changes, each with its field-by-field review page."""
 
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -15,8 +17,11 @@ from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.admin.paginator import WagtailPaginator
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from .models import moderated_models
 from .queries import describe_report_groups, open_report_groups, open_reports_about
 from .reports import reportable_labels, resolve_reports_about
+from .review import compare, pending_changes
+from .roles import is_moderator
 
 
 class ReportPaginator(WagtailPaginator):
@@ -163,3 +168,78 @@ def _add_links(group, finder):
     group.resolve_url = reverse(
         "moderation_reports:resolve", args=[group.content_type.pk, group.object_id]
     )
+
+
+class ModeratorRequiredMixin:
+    """Moderators only (roles.is_moderator): anyone else with admin access gets a 403."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not is_moderator(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+class PendingChangesView(ModeratorRequiredMixin, AdminQueueView):
+    """Every submission and edit awaiting review, whatever its kind, each with its review page."""
+
+    template_name = "moderation/pending_changes.html"
+    page_title = gettext_lazy("Pending changes")
+    header_icon = "tasks"
+
+    def rows(self):
+        return pending_changes()
+
+    def annotate(self, rows, finder):
+        return [_with_review_link(state) for state in rows]
+
+
+class ReviewChangesView(ModeratorRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
+    """One pending change, field by field: the live version against the proposed one."""
+
+    template_name = "moderation/review_changes.html"
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.object = None  # found in get(), after the moderator check in dispatch()
+
+    def get(self, request, content_type_id, object_id):
+        self.object = _moderated_object(content_type_id, object_id)
+        return super().get(request)
+
+    def get_page_title(self):
+        return _("Review “%(name)s”") % {"name": self.object}
+
+    def get_breadcrumbs_items(self):
+        queue = {"url": reverse("moderation_reviews:index"), "label": _("Pending changes")}
+        return [*self.breadcrumbs_items, queue, {"url": "", "label": self.get_page_title()}]
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            **kwargs,
+            object=self.object,
+            comparison=compare(self.object),
+            kind=self.object._meta.verbose_name,
+            workflow_state=self.object.current_workflow_state,
+            edit_url=AdminURLFinder(self.request.user).get_edit_url(self.object),
+            public_url=_public_url(self.object),
+        )
+
+
+def _with_review_link(state):
+    obj = state.content_object
+    state.review_url = review_url(obj) if obj is not None else None
+    state.is_new = obj is not None and not obj.live
+    return state
+
+
+def _moderated_object(content_type_id, object_id):
+    model = get_object_or_404(ContentType, pk=content_type_id).model_class()
+    if model not in moderated_models():
+        raise Http404
+    return get_object_or_404(model, pk=object_id)
+
+
+def review_url(obj):
+    """The review page of `obj`'s pending change (any moderated model)."""
+    content_type = ContentType.objects.get_for_model(obj)
+    return reverse("moderation_reviews:review", args=[content_type.pk, obj.pk])

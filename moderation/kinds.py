@@ -76,7 +76,10 @@ class ReviewedListView(CachedFilterListMixin, FilterView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            filter_form=self.filter_form_html(), list_url=self.request.path, **kwargs
+            filter_form=self.filter_form_html(),
+            list_url=self.request.path,
+            canonical_url=self.canonical_url(),
+            **kwargs,
         )
 
 

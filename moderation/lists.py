@@ -1,7 +1,10 @@
 """Filtered lists kept in the cache until the content changes: the directory, events, funding,
 stories and resources read their totals, pages of rows and filter forms through here."""
 
+from urllib.parse import urlencode
+
 from django.core.paginator import Paginator
+from django.http import QueryDict
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -42,8 +45,8 @@ class CachedPaginator(Paginator):
 def filter_key(filterset, request):
     """What a filtered list's cached parts are kept under: the model, the language and the
     filter's own parameters with their values (not the page number, not junk)."""
-    names = sorted(filterset.form.fields)
-    values = tuple((name, tuple(request.GET.getlist(name))) for name in names)
+    names = [*sorted(filterset.form.fields), "more"]  # "more": a facet shows all its values
+    values = tuple((name, tuple(v for v in request.GET.getlist(name) if v)) for name in names)
     return (filterset.queryset.model._meta.label, get_language(), values)
 
 
@@ -52,8 +55,37 @@ def cached_filter_form(
 ):
     """The filter form rendered once per `key` (see `filter_key`), address and content version:
     its selects are most of a list page's rendering time."""
+    return cached(
+        "filter-form",
+        (*key, list_url),
+        lambda: render_to_string(template_name, filter_form_context(filterset, key, list_url)),
+    )
+
+
+def filter_form_context(filterset, key, list_url):
+    """What the filter form shows: the form, and for a faceted FilterSet (core.facets) each
+    facet's values with their counts, the number of chosen values and the current query."""
     context = {"filterset": filterset, "list_url": list_url}
-    return cached("filter-form", (*key, list_url), lambda: render_to_string(template_name, context))
+    if hasattr(filterset, "facets"):
+        context.update(
+            facets=filterset.facets(),
+            active_count=filterset.active_count(),
+            query=QueryDict(urlencode([(n, v) for n, vs in key[2] for v in vs], doseq=True)),
+        )
+    return context
+
+
+def canonical_query(filterset, request):
+    """The list's address parameters in one order (names, then values, sorted; empty ones and
+    junk left out), so that every order of the same filters has one canonical address."""
+    names = sorted(filterset.form.fields)
+    pairs = [
+        (name, value) for name in names for value in sorted(request.GET.getlist(name)) if value
+    ]
+    page = request.GET.get("page", "")
+    if page.isdigit() and int(page) > 1:
+        pairs.append(("page", page))
+    return urlencode(pairs)
 
 
 class CachedFilterListMixin:
@@ -75,6 +107,10 @@ class CachedFilterListMixin:
         return self.paginator_class(
             queryset, per_page, orphans=orphans, key=self.filter_key(), **kwargs
         )
+
+    def canonical_url(self):
+        query = canonical_query(self.filterset, self.request)
+        return self.request.build_absolute_uri(self.request.path + (f"?{query}" if query else ""))
 
     def filter_form_html(self):
         key, path = self.filter_key(), self.request.path

@@ -42,6 +42,13 @@ def not_editable_message(issue):
     }
 
 
+def empty_issue_message(issue):
+    return _(
+        "“%(subject)s” has no sections, so it cannot be sent. Add sections, or use “Start "
+        "from this month’s content”, then send it."
+    ) % {"subject": issue.subject}
+
+
 def delivery_progress(issue):
     """{status: n} for the issue's deliveries, with `total`, `done` (no longer queued) and
     `percent`."""
@@ -73,7 +80,7 @@ class IssueMixin(PermissionRequiredMixin, WagtailAdminTemplateMixin):
         ]
 
     def get_context_data(self, **kwargs):
-        actions = ("edit", "send_test", "schedule", "unschedule", "send_now")
+        actions = ("edit", "send_test", "schedule", "unschedule", "send_now", "fill_sections")
         urls = {name: issue_url(name, self.issue) for name in actions}
         return super().get_context_data(
             issue=self.issue, status_url=self.status_url(), urls=urls, **kwargs
@@ -93,6 +100,10 @@ class EditableIssueMixin(IssueMixin):
     def refuse(self):
         self.issue.refresh_from_db()
         messages.error(self.request, not_editable_message(self.issue))
+        return redirect(self.status_url())
+
+    def refuse_empty(self):
+        messages.error(self.request, empty_issue_message(self.issue))
         return redirect(self.status_url())
 
 
@@ -178,6 +189,8 @@ class IssueScheduleView(EditableIssueMixin, FormView):
             issue = dispatch.schedule_issue(self.issue, send_at=form.cleaned_data["send_at"])
         except dispatch.IssueNotEditable:
             return self.refuse()
+        except dispatch.IssueEmpty:
+            return self.refuse_empty()
         messages.success(
             self.request,
             _("“%(subject)s” is scheduled; it will be sent on %(when)s.")
@@ -216,12 +229,46 @@ class IssueSendNowView(EditableIssueMixin, TemplateView):
             queued = dispatch.send_issue_now(self.issue)
         except dispatch.IssueNotEditable:
             return self.refuse()
+        except dispatch.IssueEmpty:
+            return self.refuse_empty()
         messages.success(
             request,
             _("Sending “%(subject)s” to %(count)s subscribers has started.")
             % {"subject": self.issue.subject, "count": queued},
         )
         return redirect(self.status_url())
+
+
+class IssueFillSectionsView(EditableIssueMixin, TemplateView):
+    """“Start from this month's content”: a confirmation page (GET) naming the issue's period
+    and what it replaces; POST fills the sections with what that period brought, as the
+    monthly draft does (newsletter.services.drafts.fill_sections)."""
+
+    template_name = "newsletter/admin/issue_fill_sections.html"
+
+    def get_page_title(self):
+        return _("Start from this month's content")
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(replaces=len(self.issue.sections), **kwargs)
+
+    def post(self, request, pk):
+        try:
+            issue = drafts.fill_sections(self.issue, user=request.user)
+        except dispatch.IssueNotEditable:
+            return self.refuse()
+        if issue.sections:
+            messages.success(
+                request,
+                _("“%(subject)s” now holds this period’s content: review its sections.")
+                % {"subject": issue.subject},
+            )
+        else:
+            messages.warning(
+                request,
+                _("Nothing was published for this period; the sections are empty."),
+            )
+        return redirect(issue_url("edit", issue))
 
 
 def _local(moment):

@@ -96,6 +96,9 @@ def build_message(rendered, subscriber=None, *, address=None, message_id=None):
             "List-Unsubscribe": f"<{links[UNSUBSCRIBE]}>, <{mailto}>",
             "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
             "List-Id": list_id(),
+            # bulk mail written by a program: no vacation replies (RFC 3834), and filters know
+            "Auto-Submitted": "auto-generated",
+            "Precedence": "bulk",
             "Message-ID": message_id,
         },
     )

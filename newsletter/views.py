@@ -22,7 +22,7 @@ from django.views.generic import ListView
 from core.antispam import rate_limit
 from core.page_cache import cache_for_visitors
 
-from .choices import IssueStatus
+from .choices import IssueStatus, SubscriberStatus
 from .forms import PreferencesForm, SubscribeForm
 from .models import NewsletterIssue
 from .sections import issue_context
@@ -89,13 +89,22 @@ def subscribe_account(request):
     return redirect("newsletter:thanks")
 
 
+# A GET only shows the button: mail scanners and link previews follow links, and must not
+# subscribe anyone. Without a CSRF token, as the one-click unsubscribe: the signed token alone
+# says whose address is confirmed, and a forged POST would need that private link.
+@csrf_exempt
 @never_cache
 def confirm(request, token):
+    if request.method not in ("GET", "HEAD", "POST"):
+        return HttpResponseNotAllowed(["GET", "POST"])
     try:
         subscriber = subscriber_for(token, "confirm")
     except InvalidToken:
         return _invalid_link(request, expired_possible=True)
-    subscriber = subscriptions.confirm(subscriber, ip_address=_ip(request))
+    if request.method == "POST":
+        subscriber = subscriptions.confirm(subscriber, ip_address=_ip(request))
+    elif subscriber.status == SubscriberStatus.PENDING:
+        return render(request, "newsletter/confirm.html", {"subscriber": subscriber})
     if not subscriber.is_active:
         return _invalid_link(request)
     return render(

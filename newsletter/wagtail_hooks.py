@@ -38,6 +38,11 @@ def issue_action_buttons(issue, button_class=Button):
     ]
     if issue.is_editable:
         buttons += [
+            button_class(
+                _("Start from this month's content"),
+                url=issue_url("fill_sections", issue),
+                priority=25,
+            ),
             button_class(_("Send a test"), url=issue_url("send_test", issue), priority=30),
             button_class(_("Schedule"), url=issue_url("schedule", issue), priority=31),
             button_class(_("Send now"), url=issue_url("send_now", issue), priority=32),
@@ -128,6 +133,11 @@ class NewsletterIssueViewSet(SnippetViewSet):
                 name="unschedule",
             ),
             path("send-now/<int:pk>/", admin_views.IssueSendNowView.as_view(), name="send_now"),
+            path(
+                "fill-sections/<int:pk>/",
+                admin_views.IssueFillSectionsView.as_view(),
+                name="fill_sections",
+            ),
         ]
 
 

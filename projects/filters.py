@@ -1,6 +1,6 @@
-import django_filters
 from django.utils.translation import gettext_lazy as _
 
+from core.facets import FacetFilter
 from listings.filters import ListingFilterSet
 
 from .choices import ProjectStatus
@@ -8,10 +8,12 @@ from .models import Project
 
 
 class ProjectFilterSet(ListingFilterSet):
-    status = django_filters.ChoiceFilter(
-        choices=ProjectStatus.choices, label=_("Status"), empty_label=_("Live or closed")
-    )
+    status = FacetFilter("status", label=_("Status"), labels=dict(ProjectStatus.choices).get)
+    year = FacetFilter("start_date__year", label=_("Start year"), coerce=int)
 
     class Meta:
         model = Project
-        fields = ["q", "area", "technology", "focus", "country", "status"]
+        fields = [
+            "q", "sort", "area", "technology", "focus", "country", "city", "keyword", "status",
+            "year", "members", "cluster",
+        ]  # fmt: skip

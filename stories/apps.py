@@ -8,14 +8,14 @@ class StoriesConfig(AppConfig):
 
     def ready(self):
         from celery.schedules import crontab
-        from wagtail.contrib.sitemaps import Sitemap as PageSitemap
 
-        from core.invalidation import register_public_content
+        from core.invalidation import register_public_content, register_public_models
         from core.navigation import NavigationEntry, register_navigation
         from core.schedule import register_periodic_task
         from core.sitemaps import register_sitemap
 
         from . import registrations, resource_import
+        from .sitemaps import PagesSitemap
 
         registrations.register()
         resource_import.register()
@@ -24,7 +24,9 @@ class StoriesConfig(AppConfig):
         register_public_content(
             "stories", "wagtailimages", "wagtaildocs", ignoring=["wagtailimages.rendition"]
         )
-        register_sitemap("pages", PageSitemap, order=10)
+        # The Wagtail Site: its hostname and port make the pages' full addresses.
+        register_public_models("wagtailcore.site")
+        register_sitemap("pages", PagesSitemap, order=10)
         # A Wagtail page, not a URL name: the story index lives in the page tree.
         register_navigation(NavigationEntry("stories", _("Stories"), "/stories/", 60))
 

@@ -20,6 +20,12 @@ BODY_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-lin
 SHORT_FEATURES = ["bold", "italic", "link"]
 
 SAFE_SCHEMES = ("http", "https", "mailto", "tel")
+
+# Shown to editors under each kind of block (stories and the newsletter's body share them).
+TEXT_HELP = _("Paragraphs, headings, lists and links.")
+IMAGE_HELP = _("A picture with its text alternative, and a caption and credit if needed.")
+QUOTE_HELP = _("Someone's words, set apart from the text, with who said them.")
+CTA_HELP = _("A button leading to one web address: sign up, apply, read more.")
 HREF = re.compile(r"""href\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
 SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):", re.IGNORECASE)
 
@@ -46,14 +52,24 @@ class SafeRichTextBlock(blocks.RichTextBlock):
 
 
 class StoryImageBlock(blocks.StructBlock):
-    image = ImageChooserBlock(label=_("image"))
+    image = ImageChooserBlock(label=_("Image"))
     alt_text = blocks.CharBlock(
-        label=_("alternative text"),
+        label=_("Alternative text"),
         max_length=250,
         help_text=_("What the image shows, for people who cannot see it."),
     )
-    caption = blocks.CharBlock(label=_("caption"), required=False, max_length=250)
-    credit = blocks.CharBlock(label=_("credit"), required=False, max_length=120)
+    caption = blocks.CharBlock(
+        label=_("Caption"),
+        required=False,
+        max_length=250,
+        help_text=_("Shown under the image."),
+    )
+    credit = blocks.CharBlock(
+        label=_("Credit"),
+        required=False,
+        max_length=120,
+        help_text=_("Who made the image, and its licence if it asks to be named."),
+    )
 
     class Meta:
         icon = "image"
@@ -61,8 +77,13 @@ class StoryImageBlock(blocks.StructBlock):
 
 
 class QuoteBlock(blocks.StructBlock):
-    quote = blocks.TextBlock(label=_("quote"))
-    attribution = blocks.CharBlock(label=_("attribution"), required=False, max_length=200)
+    quote = blocks.TextBlock(label=_("Quote"))
+    attribution = blocks.CharBlock(
+        label=_("Attribution"),
+        required=False,
+        max_length=200,
+        help_text=_("Who said it, and where they work."),
+    )
 
     class Meta:
         icon = "openquote"
@@ -70,8 +91,10 @@ class QuoteBlock(blocks.StructBlock):
 
 
 class CallToActionBlock(blocks.StructBlock):
-    label = blocks.CharBlock(label=_("button label"), max_length=80)
-    url = blocks.URLBlock(label=_("web address"))
+    label = blocks.CharBlock(
+        label=_("Button label"), max_length=80, help_text=_("A few words saying where it leads.")
+    )
+    url = blocks.URLBlock(label=_("Web address"))
 
     class Meta:
         icon = "link"
@@ -79,11 +102,11 @@ class CallToActionBlock(blocks.StructBlock):
 
 
 class RelatedListingsBlock(blocks.StructBlock):
-    heading = blocks.CharBlock(label=_("heading"), max_length=120, required=False)
+    heading = blocks.CharBlock(label=_("Heading"), max_length=120, required=False)
     organisations = blocks.ListBlock(
-        SnippetChooserBlock("organisations.Organisation"), label=_("organisations")
+        SnippetChooserBlock("organisations.Organisation"), label=_("Organisations")
     )
-    projects = blocks.ListBlock(SnippetChooserBlock("projects.Project"), label=_("projects"))
+    projects = blocks.ListBlock(SnippetChooserBlock("projects.Project"), label=_("Projects"))
 
     class Meta:
         icon = "list-ul"
@@ -119,9 +142,12 @@ class FormSafeStreamBlock(blocks.StreamBlock):
 
 
 class StoryBodyBlock(FormSafeStreamBlock):
-    paragraph = SafeRichTextBlock(features=BODY_FEATURES, label=_("text"))
-    image = StoryImageBlock(label=_("image"))
-    quote = QuoteBlock(label=_("quote"))
-    embed = EmbedBlock(label=_("embed"), help_text=_("A video from YouTube or Vimeo."))
-    call_to_action = CallToActionBlock(label=_("call to action"))
-    related_listings = RelatedListingsBlock(label=_("related listings"))
+    paragraph = SafeRichTextBlock(features=BODY_FEATURES, label=_("Text"), help_text=TEXT_HELP)
+    image = StoryImageBlock(label=_("Image"), help_text=IMAGE_HELP)
+    quote = QuoteBlock(label=_("Quote"), help_text=QUOTE_HELP)
+    embed = EmbedBlock(label=_("Embed"), help_text=_("A video from YouTube or Vimeo."))
+    call_to_action = CallToActionBlock(label=_("Call to action"), help_text=CTA_HELP)
+    related_listings = RelatedListingsBlock(
+        label=_("Related listings"),
+        help_text=_("Organisations and projects on the hub that the story is about."),
+    )

@@ -1,20 +1,10 @@
-"""Admin chooser widgets that survive a posted id that is no number.
+"""Admin chooser widgets of the stories pages and resources, on core's FormSafeChooserMixin
+(a posted id that is no number re-renders the form instead of a 500)."""
 
-Wagtail's choosers look the posted value up again to re-render a form with errors, and expect
-only a missing row: "1e309" or "x" raised ValueError there, a 500 for the editor.
-"""
-
-from django.core.exceptions import ValidationError
 from wagtail.documents.widgets import AdminDocumentChooser
 from wagtail.snippets.widgets import AdminSnippetChooser
 
-
-class FormSafeChooserMixin:
-    def get_instance(self, value):
-        try:
-            return super().get_instance(value)
-        except (ValueError, TypeError, OverflowError, ValidationError):
-            return None
+from core.admin_choosers import FormSafeChooserMixin
 
 
 class FormSafeSnippetChooser(FormSafeChooserMixin, AdminSnippetChooser):
@@ -25,10 +15,25 @@ class FormSafeDocumentChooser(FormSafeChooserMixin, AdminDocumentChooser):
     pass
 
 
-class FormSafeOrganisationChooser(FormSafeSnippetChooser):
-    """For a panel declared on a model (built later, once the apps are loaded)."""
+class LazySnippetChooser(FormSafeSnippetChooser):
+    """For a panel declared on a model (built later, once the apps are loaded): the chooser
+    of the snippet `model_label`."""
+
+    model_label = None
 
     def __init__(self, **kwargs):
         from django.apps import apps
 
-        super().__init__(apps.get_model("organisations", "Organisation"), **kwargs)
+        super().__init__(apps.get_model(self.model_label), **kwargs)
+
+
+class FormSafeOrganisationChooser(LazySnippetChooser):
+    model_label = "organisations.Organisation"
+
+
+class FormSafeProjectChooser(LazySnippetChooser):
+    model_label = "projects.Project"
+
+
+class FormSafePlaceChooser(LazySnippetChooser):
+    model_label = "taxonomy.Place"

@@ -1,14 +1,12 @@
 """RSS and Atom feeds of the published stories (/stories/feed.rss, /stories/feed.atom)."""
 
-import datetime as dt
-
 from django.contrib.syndication.views import Feed
 from django.http import Http404
-from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
 from .models import StoryIndexPage
+from .structured_data import published_at
 
 FEED_SIZE = 20
 
@@ -20,6 +18,8 @@ def feed_view(feed_class):
 
 
 class StoriesRssFeed(Feed):
+    # RFC 4287 §4.1.1: an Atom feed whose entries name no author must name one itself.
+    author_name = "DSI Hub"
     description = _(
         "Blog posts and case studies from Europe's digital social innovation community."
     )
@@ -48,11 +48,17 @@ class StoriesRssFeed(Feed):
     def item_link(self, item):
         return item.url
 
+    def item_author_name(self, item):
+        return self.author_name
+
     def item_pubdate(self, item):
-        return timezone.make_aware(dt.datetime.combine(item.date, dt.time(9)))
+        return published_at(item)
 
     def item_updateddate(self, item):
-        return item.last_published_at
+        """Never before `published` (a story dated after its last publication, or published
+        before nine on its date, would have been updated before it was published)."""
+        published = self.item_pubdate(item)
+        return max(item.last_published_at or published, published)
 
 
 class StoriesAtomFeed(StoriesRssFeed):

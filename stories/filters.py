@@ -1,46 +1,41 @@
-"""Filters of /stories/ and /resources/ as GET parameters (shareable)."""
+"""Filters of /stories/ and /resources/ as GET parameters (shareable): words (full text,
+core.search) and facets with counts (core.facets)."""
 
 import django_filters
 from django.utils.translation import gettext_lazy as _
-from taggit.models import Tag
 
-from clusters.filters import cluster_filter
-from listings.filters import QuickSelect, area_filter
+from clusters.filters import cluster_facet
+from core.facets import FacetedFilterSetMixin, FacetFilter
+from core.search import SearchFilterMixin, search_filter
+from listings.filters import QuickSelect, area_facet
 from organisations.models import Organisation
 
 from .choices import ResourceType, StoryKind
 from .models import Resource, StoryPage
 
 
-class StoryFilterSet(django_filters.FilterSet):
-    kind = django_filters.ChoiceFilter(
-        choices=StoryKind.choices, empty_label=_("All stories"), label=_("Kind"), widget=QuickSelect
-    )
-    cluster = cluster_filter()
-    area = area_filter()
-    tag = django_filters.CharFilter(method="filter_tag", label=_("Tag"))
-    year = django_filters.NumberFilter(
-        field_name="date__year", label=_("Year"), min_value=2000, max_value=2100
-    )
+class StoryFilterSet(SearchFilterMixin, FacetedFilterSetMixin, django_filters.FilterSet):
+    search_title_field = "title"
+
+    q = search_filter()
+    kind = FacetFilter("kind", label=_("Kind"), labels=dict(StoryKind.choices).get)
+    cluster = cluster_facet()
+    area = area_facet()
+    tag = FacetFilter("tags__slug", label=_("Tag"), label_lookup="tags__name", top=10)
+    year = FacetFilter("date__year", label=_("Year"), coerce=int)
 
     class Meta:
         model = StoryPage
-        fields = ["kind", "cluster", "area", "tag", "year"]
-
-    def filter_tag(self, queryset, name, value):
-        tag = Tag.objects.filter(slug=value.strip().lower()).first()
-        return queryset.filter(tags=tag) if tag else queryset.none()
+        fields = ["q", "kind", "cluster", "area", "tag", "year"]
 
 
-class ResourceFilterSet(django_filters.FilterSet):
-    cluster = cluster_filter()
-    type = django_filters.ChoiceFilter(
-        field_name="resource_type",
-        choices=ResourceType.choices,
-        empty_label=_("Any type"),
-        label=_("Type"),
-        widget=QuickSelect,
-    )
+class ResourceFilterSet(SearchFilterMixin, FacetedFilterSetMixin, django_filters.FilterSet):
+    search_title_field = "title"
+
+    q = search_filter()
+    cluster = cluster_facet()
+    type = FacetFilter("resource_type", label=_("Type"), labels=dict(ResourceType.choices).get)
+    # Not a facet: an author organisation's name shows only once the organisation is published.
     author = django_filters.ModelChoiceFilter(
         field_name="author",
         to_field_name="slug",
@@ -52,7 +47,7 @@ class ResourceFilterSet(django_filters.FilterSet):
 
     class Meta:
         model = Resource
-        fields = ["cluster", "type", "author"]
+        fields = ["q", "cluster", "type", "author"]
 
     def filter_queryset(self, queryset):
         """The library's order: the newest first (moderation.kinds binds it on every request)."""

@@ -69,9 +69,12 @@ class PlaceQuerySet(models.QuerySet):
 
     def named(self, country, name):
         """The most populous place in `country` called `name` (any case, or its ASCII name)."""
+        return self.in_country(country).named_anywhere(name)
+
+    def named_anywhere(self, name):
+        """The most populous place called `name` (any case, or its ASCII name) in any country."""
         return (
-            self.in_country(country)
-            .filter(Q(name__iexact=name) | Q(ascii_name__iexact=name))
+            self.filter(Q(name__iexact=name) | Q(ascii_name__iexact=name))
             .order_by("-population", "pk")
             .first()
         )

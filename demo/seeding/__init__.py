@@ -11,6 +11,7 @@ newsletter subscribers' are `seed-subscriber-<n>@seed.example.org`.
 
 from dataclasses import dataclass, fields
 
+DEMO_PASSWORD = "demo-admin-password"  # noqa: S105 - documented local-only demo logins
 SEED_PREFIX = "seed-"
 SEED_EMAIL_DOMAIN = "seed.example.org"
 RANDOM_SEED = 8_2026
@@ -64,8 +65,3 @@ SCALES = {
         subscribers=100_000,
     ),
 }
-
-#: Funding calls `--scale small` adds to `make run`'s demo data.
-SMALL_FUNDING_CALLS = 36
-SMALL_STORIES = 8
-SMALL_RESOURCES = 6

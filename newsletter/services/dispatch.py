@@ -28,11 +28,22 @@ class IssueNotEditable(Exception):
     """The issue is already sending or sent."""
 
 
+class IssueEmpty(Exception):
+    """The issue has no sections: there is nothing to send."""
+
+
+def _refuse_empty(issue):
+    if not issue.sections:
+        raise IssueEmpty(issue.pk)
+
+
 @transaction.atomic
 def schedule_issue(issue, *, send_at):
+    """Refused (IssueEmpty) for an issue without sections: it would go to everyone blank."""
     issue = NewsletterIssue.objects.select_for_update().get(pk=issue.pk)
     if not issue.is_editable:
         raise IssueNotEditable(issue.status)
+    _refuse_empty(issue)
     issue.status, issue.send_at = IssueStatus.SCHEDULED, send_at
     issue.save(update_fields=["status", "send_at"])
     return issue
@@ -55,11 +66,14 @@ def send_issue_now(issue):
 @transaction.atomic
 def start_issue(issue, now=None):
     """Queue one delivery per subscriber who wants the newsletter, in one INSERT … SELECT, and
-    start sending. A second call adds nothing (one delivery per issue and subscriber)."""
+    start sending. A second call adds nothing (one delivery per issue and subscriber). A
+    scheduled issue whose sections were emptied since is refused (IssueEmpty)."""
     now = now or timezone.now()
     issue = NewsletterIssue.objects.select_for_update().get(pk=issue.pk)
     if issue.status not in (IssueStatus.SCHEDULED, IssueStatus.SENDING):
         raise IssueNotEditable(issue.status)
+    if issue.status == IssueStatus.SCHEDULED:
+        _refuse_empty(issue)
     queued = queue_issue_deliveries(issue, now)
     if issue.status == IssueStatus.SCHEDULED:
         issue.status, issue.sending_started_at = IssueStatus.SENDING, now
@@ -171,7 +185,12 @@ def dispatch_due(now=None):
     now = now or timezone.now()
     started = 0
     for issue in NewsletterIssue.objects.filter(status=IssueStatus.SCHEDULED, send_at__lte=now):
-        start_issue(issue, now)
+        try:
+            start_issue(issue, now)
+        except IssueEmpty:
+            unschedule_issue(issue)
+            logger.warning("Newsletter issue %s has no sections: back to draft, not sent", issue.pk)
+            continue
         started += 1
     finish_sent_issues(now)
     revived = [scope for scope in _sending_scopes() if _idle_with_work(scope, now)]

@@ -4,6 +4,7 @@ import calendar
 from datetime import timedelta
 
 from django.contrib.auth import get_user_model
+from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
@@ -16,6 +17,7 @@ from moderation.roles import EDITORS_GROUP
 from ..models import NewsletterIssue
 from ..rendering import IssueMessages, build_message
 from ..sections import collect_sections
+from .dispatch import IssueNotEditable
 
 
 def month_bounds(day):
@@ -41,6 +43,20 @@ def create_next_issue(today=None):
     )
     issue.save_revision()
     _tell_editors(issue)
+    return issue
+
+
+@transaction.atomic
+def fill_sections(issue, *, user=None):
+    """“Start from this month's content”: replace a draft or scheduled issue's sections with
+    what its period brought (as `create_next_issue` collects them), saved with a revision.
+    Raises IssueNotEditable for an issue already sending or sent."""
+    issue = NewsletterIssue.objects.select_for_update().get(pk=issue.pk)
+    if not issue.is_editable:
+        raise IssueNotEditable(issue.status)
+    issue.sections = collect_sections(issue.period_start, issue.period_end)
+    issue.save(update_fields=["sections"])
+    issue.save_revision(user=user)
     return issue
 
 

@@ -2,8 +2,9 @@
  * City suggestions for listing forms (progressive enhancement).
  *
  * Without JavaScript the city is a plain text field that the server checks against the
- * gazetteer for the chosen country. With it, typing fills a <datalist> from the places
- * endpoint (/places/?country=ES&q=barc), so the browser offers matching cities.
+ * gazetteer for the chosen country (or, with none chosen, finds the country from the city).
+ * With it, typing fills a <datalist> from the places endpoint (/places/?country=ES&q=barc, or
+ * any country while none is chosen), and choosing a suggested city sets its country.
  */
 (function () {
   "use strict";
@@ -32,10 +33,21 @@
 
     var timer = null;
     var latest = 0;
+    var suggested = [];
+
+    function followCity() {
+      var value = input.value.trim().toLowerCase();
+      var match = suggested.find(function (place) {
+        return place.name.toLowerCase() === value;
+      });
+      if (match && country.value !== match.country) {
+        country.value = match.country;
+      }
+    }
 
     function suggest() {
       var term = input.value.trim();
-      if (term.length < MIN_LENGTH || !country.value) {
+      if (term.length < MIN_LENGTH) {
         list.replaceChildren();
         return;
       }
@@ -47,7 +59,9 @@
         })
         .then(function (places) {
           if (request === latest) {
+            suggested = places;
             list.replaceChildren.apply(list, places.map(option));
+            followCity();
           }
         })
         .catch(function () {
@@ -55,7 +69,9 @@
         });
     }
 
+    input.addEventListener("change", followCity);
     input.addEventListener("input", function () {
+      followCity();
       window.clearTimeout(timer);
       timer = window.setTimeout(suggest, DELAY_MS);
     });

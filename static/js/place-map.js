@@ -1,17 +1,14 @@
 /*
- * Small Leaflet maps for listing pages (progressive enhancement).
+ * Small Leaflet maps for listing and event pages (progressive enhancement).
  *
  * components/place_map.html renders the place name and coordinates, plus a hidden
- * [data-place-map] element; when Leaflet (static/vendor/leaflet/) has loaded, this shows the
- * element and draws an OpenStreetMap map with a marker on the place.
+ * [data-place-map] element; when Leaflet (static/vendor/leaflet/) and map-base.js have loaded,
+ * this shows the element and draws the hub's basemap with a marker on the place.
  */
 (function () {
   "use strict";
 
-  var TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
-  var ATTRIBUTION =
-    '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors';
-  var ZOOM = 11;
+  var ZOOM = 6;
 
   function draw(element) {
     var latitude = parseFloat(element.getAttribute("data-lat"));
@@ -20,8 +17,7 @@
       return;
     }
     element.hidden = false;
-    var map = window.L.map(element, { scrollWheelZoom: false }).setView([latitude, longitude], ZOOM);
-    window.L.tileLayer(TILES, { maxZoom: 18, attribution: ATTRIBUTION }).addTo(map);
+    var map = window.DsiMap.create(element).setView([latitude, longitude], element.getAttribute("data-tiles") ? 11 : ZOOM);
     window.L.marker([latitude, longitude], {
       alt: element.getAttribute("data-label") || "",
       keyboard: false,
@@ -30,7 +26,7 @@
   }
 
   document.addEventListener("DOMContentLoaded", function () {
-    if (!window.L) {
+    if (!window.L || !window.DsiMap) {
       return;
     }
     document.querySelectorAll("[data-place-map]").forEach(draw);

@@ -23,14 +23,20 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from core.text import PlainTextCharField
+from moderation.people import PersonChooser
 from stories.blocks import SHORT_FEATURES, StoryBodyBlock, refuse_unsafe_links
 from stories.choices import Colour, StoryKind
+from stories.choosers import (
+    FormSafeOrganisationChooser,
+    FormSafePlaceChooser,
+    FormSafeProjectChooser,
+)
 from stories.structured_data import article_data
 
 STORIES_PER_PAGE = 12
 
 
-CARD_RENDITIONS = ("width-400", "width-800")
+CARD_RENDITIONS = ("fill-400x200", "fill-800x400")  # components/story_card.html
 
 
 def listing_images(lookup="listing_image"):
@@ -140,7 +146,7 @@ class StoryPage(Page):
         image_url = (
             request.build_absolute_uri(image.get_rendition("fill-1200x630").url) if image else ""
         )
-        page_url = self.get_full_url(request)
+        page_url = request.build_absolute_uri(self.get_url(request))
         data = article_data(self, url=page_url, image_url=image_url, authors=self.author_names)
         return {**context, "page_url": page_url, "image_url": image_url, "structured_data": data}
 
@@ -186,7 +192,7 @@ class BlogAuthor(Orderable):
         help_text=_("For authors without an account."),
     )
 
-    panels = [FieldPanel("user"), FieldPanel("name")]
+    panels = [FieldPanel("user", widget=PersonChooser), FieldPanel("name")]
 
     def clean(self):
         if not self.user_id and not self.name.strip():
@@ -252,7 +258,11 @@ class CaseStudyPage(StoryPage):
             [FieldPanel("cta_label"), FieldPanel("cta_url")], heading=_("Call to action")
         ),
         MultiFieldPanel(
-            [FieldPanel("project"), FieldPanel("organisation"), FieldPanel("place")],
+            [
+                FieldPanel("project", widget=FormSafeProjectChooser),
+                FieldPanel("organisation", widget=FormSafeOrganisationChooser),
+                FieldPanel("place", widget=FormSafePlaceChooser),
+            ],
             heading=_("Who and where"),
         ),
         MultiFieldPanel(

@@ -178,3 +178,29 @@ def test_cluster_page_shows_a_new_event_at_once_without_the_page_cache(client, s
     assert [event.title for event in response.context["sections"][0].context["events"]] == [
         "Care hackathon"
     ]
+
+
+def test_cluster_page_offers_its_leads_post_an_event_with_the_cluster(client):
+    lead = UserFactory()
+    cluster = Cluster.objects.get(slug="digital-democracy")
+    cluster.leads.add(lead)
+    client.force_login(lead)
+
+    response = client.get(cluster.get_absolute_url())
+
+    link = '<a class="btn btn--primary" href="/events/new/?cluster=digital-democracy">'
+    assert link + "Post an event for Digital democracy</a>" in response.text
+
+
+@pytest.mark.parametrize("who", ["visitor", "member", "lead of another cluster"])
+def test_cluster_page_offers_no_post_an_event_to_others(client, who):
+    if who != "visitor":
+        user = UserFactory()
+        if who == "lead of another cluster":
+            Cluster.objects.get(slug="health-and-care").leads.add(user)
+        client.force_login(user)
+
+    response = client.get(Cluster.objects.get(slug="digital-democracy").get_absolute_url())
+
+    assert "All events of Digital democracy" in response.text
+    assert "Post an event" not in response.text

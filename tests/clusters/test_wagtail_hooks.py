@@ -208,3 +208,59 @@ def test_a_lead_still_reaches_their_own_clusters_admin_pages(client, health_lead
     response = client.get(admin_url(name, Cluster.objects.get(slug="health-and-care")))
 
     assert response.status_code == 200
+
+
+# Choosing leads: a search, not a list of every account ----------------------------------------
+
+
+def cluster_form(cluster, **fields):
+    return {
+        "title": cluster.title,
+        "area": cluster.area_id,
+        "coordinator": cluster.coordinator,
+        "intro": cluster.intro,
+        "body": draftail("We meet monthly."),
+        "get_in_touch": "",
+        "sort_order": cluster.sort_order,
+        **GALLERY_MANAGEMENT,
+        **fields,
+    }
+
+
+def test_cluster_edit_page_lists_its_leads_and_a_person_chooser_not_every_user(admin_client):
+    cluster = Cluster.objects.get(slug="health-and-care")
+    lead = UserFactory(first_name="Lea", last_name="Lead", email="lea@example.org")
+    cluster.leads.add(lead)
+    UserFactory(first_name="Nobody", email="nobody@example.org")
+
+    response = admin_client.get(edit_url(cluster))
+
+    text = " ".join(response.text.split())
+    assert f'<input type="checkbox" name="leads" value="{lead.pk}" checked> Lea Lead' in text
+    assert 'name="leads-add"' in text
+    assert "Choose a person" in text
+    assert "nobody@example.org" not in text
+
+
+def test_cluster_edit_adds_the_chosen_person_and_removes_the_unticked(admin_client):
+    cluster = Cluster.objects.get(slug="health-and-care")
+    staying, leaving, joining = UserFactory(), UserFactory(), UserFactory()
+    cluster.leads.add(staying, leaving)
+
+    response = admin_client.post(
+        edit_url(cluster), cluster_form(cluster, leads=[staying.pk], **{"leads-add": joining.pk})
+    )
+
+    assert response.status_code == 302
+    assert set(cluster.leads.all()) == {staying, joining}
+    assert set(joining.groups.values_list("name", flat=True)) == {"Cluster leads"}
+    assert not leaving.groups.filter(name="Cluster leads").exists()
+
+
+def test_cluster_edit_with_a_bad_chosen_id_is_an_error_not_a_crash(admin_client):
+    cluster = Cluster.objects.get(slug="health-and-care")
+
+    response = admin_client.post(edit_url(cluster), cluster_form(cluster, **{"leads-add": "1e309"}))
+
+    assert response.status_code == 200
+    assert "leads" in response.context["form"].errors

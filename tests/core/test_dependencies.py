@@ -26,6 +26,8 @@ CONTENT_APPS = {
     "newsletter",
     "explore",
     "dsiindex",
+    "opendata",
+    "dsi4eu",
     "demo",
 }
 #: Each foundation app and the apps it may import (the ones below it).

@@ -32,6 +32,7 @@ def test_the_apps_register_every_kind_of_public_content():
         "wagtailimages",
         "wagtaildocs",
         "dsiindex",
+        "opendata",
     }
 
 

@@ -29,7 +29,7 @@ def test_the_menu_lists_every_registered_section_in_order(client):
         ("/stories/", "Stories"),
         ("/explore/", "Explore"),
         ("/dsi-index/", "DSI Index"),
-        ("/explore/open-data/", "Open data"),
+        ("/open-data/", "Open data"),
         ("/newsletter/", "Newsletter"),
     ]
 
@@ -40,7 +40,7 @@ def test_the_menu_lists_every_registered_section_in_order(client):
         ("/organisations/", "Organisations"),
         ("/events/", "Events"),
         ("/explore/", "Explore"),
-        ("/explore/open-data/", "Open data"),
+        ("/open-data/", "Open data"),
     ],
 )
 def test_the_section_of_the_page_is_marked_current_and_only_it(client, path, current):

@@ -25,10 +25,10 @@ def test_public_pages_allow_scripts_and_styles_from_the_hub_only(client, url):
     assert policy["default-src"] == ["'self'"]
 
 
-def test_public_pages_load_map_tiles_from_openstreetmap(client):
+def test_public_pages_load_no_third_party_map_tiles_by_default(client):
     policy = directives(client.get("/"))
 
-    assert policy["img-src"] == ["'self'", "data:", "https://tile.openstreetmap.org"]
+    assert policy["img-src"] == ["'self'", "data:"]
 
 
 def test_error_pages_carry_the_policy_too(client):

@@ -149,15 +149,6 @@ def test_seeding_is_reproducible():
     assert list(seeded(Organisation).order_by("pk").values_list("slug", "city_id")) == first
 
 
-def test_small_scale_is_the_make_run_demo_data(settings):
-    settings.DEBUG = True
-
-    call_command("seed_demo", scale="small", stdout=io.StringIO())
-
-    assert Organisation.objects.filter(slug="open-streets-lab", live=True).exists()
-    assert not seeded(Organisation).exists()
-
-
 def test_seed_demo_adds_open_closed_and_rolling_funding_calls(client):
     seed()
 
@@ -169,19 +160,6 @@ def test_seed_demo_adds_open_closed_and_rolling_funding_calls(client):
     assert all(call.areas.exists() for call in calls)
     listed = client.get("/funding/").context["paginator"].count
     assert listed == calls.published().open().count()
-
-
-def test_small_scale_adds_a_few_dozen_funding_calls_once(settings):
-    settings.DEBUG = True
-
-    call_command("seed_demo", scale="small", stdout=io.StringIO())
-    call_command("seed_demo", scale="small", stdout=io.StringIO())
-
-    calls = FundingCall.objects.filter(slug__startswith="seed-demo-call-")
-    assert calls.count() == 36
-    assert calls.published().open().count() > 10
-    assert calls.closed().count() > 3
-    assert calls.filter(closes_on__isnull=True).count() > 1
 
 
 def test_seed_demo_adds_events_past_and_upcoming_some_recurring_in_many_zones(client):
@@ -200,24 +178,6 @@ def test_seed_demo_adds_events_past_and_upcoming_some_recurring_in_many_zones(cl
     assert all(e.next_start and e.last_end >= e.next_start for e in events)
     upcoming = events.published().upcoming(now).first()
     assert upcoming.title in client.get("/events/").content.decode()
-
-
-def test_seed_demo_small_adds_a_few_dozen_events_once(settings):
-    from events.models import Event
-
-    settings.DEBUG = True  # demo content is for development only
-    call_command("seed_demo", scale="small", stdout=io.StringIO())
-    call_command("seed_demo", scale="small", stdout=io.StringIO())
-
-    assert seeded(Event).count() == 36
-
-
-def test_seed_demo_small_adds_no_events_without_debug():
-    from events.models import Event
-
-    call_command("seed_demo", scale="small", stdout=io.StringIO())
-
-    assert seeded(Event).count() == 0
 
 
 def test_seed_demo_reset_deletes_seeded_events():
@@ -261,21 +221,6 @@ def test_seed_demo_adds_stories_and_resources_that_reset_removes(client):
 
     assert stories.count() == 50
     assert resources.count() == 30
-
-
-def test_small_scale_adds_sample_stories_once(settings, client):
-    from stories.models import StoryPage
-
-    settings.DEBUG = True
-
-    call_command("seed_demo", scale="small", stdout=io.StringIO())
-    call_command("seed_demo", scale="small", stdout=io.StringIO())
-
-    assert StoryPage.objects.filter(slug__startswith="seed-").count() == 8
-    home = client.get("/")
-    assert len(home.context["latest_stories"]) == 4
-    assert all(s.title.startswith("Sample story: ") for s in home.context["latest_stories"])
-    assert '<h1 class="page-header__title">About the DSI Hub</h1>' in client.get("/about/").text
 
 
 def seeded_subscribers():

@@ -50,6 +50,7 @@ EXPECTED_BEAT_SCHEDULE = {
         crontab(day_of_week="mon", hour=7, minute=0, nowfun=utc_now),
     ),
     "purge-unconfirmed-subscribers": ("newsletter.purge_unconfirmed", crontab(hour=4, minute=11)),
+    "write-open-data-snapshot": ("opendata.write_snapshot", crontab(hour=2, minute=41)),
 }
 
 

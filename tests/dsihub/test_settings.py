@@ -42,6 +42,19 @@ def test_startup_refuses_without_secret_key_when_debug_is_off():
     assert "DJANGO_SECRET_KEY is required when DJANGO_DEBUG is off" in result.stderr
 
 
+def test_startup_refuses_the_placeholder_secret_key_of_env_example():
+    placeholder = next(
+        line.split("=", 1)[1]
+        for line in (ROOT / ".env.example").read_text().splitlines()
+        if line.startswith("DJANGO_SECRET_KEY=")
+    )
+
+    result = manage("check", env={**PRODUCTION_ENV, "DJANGO_SECRET_KEY": placeholder})
+
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY is still the placeholder from .env.example" in result.stderr
+
+
 def test_plain_http_production_run_can_turn_off_redirect_and_secure_cookies():
     env = {**PRODUCTION_ENV, "DJANGO_SECURE_SSL_REDIRECT": "0", "DJANGO_SECURE_COOKIES": "0"}
 

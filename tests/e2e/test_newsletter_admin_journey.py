@@ -1,6 +1,7 @@
 """An editor composes the monthly issue in the Wagtail admin, previews it, sends a test that
-arrives at the SMTP sink, and schedules it, in Chromium (no Content-Security-Policy violation
-on the way: tests.support.browser fails the test otherwise)."""
+arrives at the SMTP sink, is refused "Send now" while the issue has no sections, fills them
+with "Start from this month's content", and schedules it, in Chromium (no
+Content-Security-Policy violation on the way: tests.support.browser fails the test otherwise)."""
 
 import datetime as dt
 import re
@@ -12,6 +13,9 @@ from playwright.sync_api import expect
 from newsletter.choices import IssueStatus
 from newsletter.models import NewsletterIssue
 from tests.factories.accounts import DEFAULT_PASSWORD, UserFactory
+from tests.factories.listings import OrganisationFactory
+from tests.factories.newsletter import SubscriberFactory
+from tests.support.browser import assert_accessible
 from tests.support.mail import text_of
 
 pytestmark = [
@@ -47,6 +51,33 @@ def compose(page):
     return NewsletterIssue.objects.get()
 
 
+def refuse_to_send_while_empty(page, issue):
+    """The issue has no sections yet: "Send now" says so and offers no button that sends."""
+    SubscriberFactory(email="reader@example.org")
+    page.get_by_role("link", name="Send now").click()
+    main = page.get_by_role("main")
+    expect(main.get_by_role("alert")).to_contain_text("This issue has no sections")
+    expect(main.get_by_role("button", name="Yes, send it now")).to_have_count(0)
+    assert_accessible(page)
+    issue.refresh_from_db()
+    assert (issue.status, issue.deliveries.count()) == (IssueStatus.DRAFT, 0)
+
+
+def start_from_the_months_content(page, issue):
+    """From the refusal, "Start from this month's content" fills the sections with the period's
+    content, and the editor lands on the form with them."""
+    OrganisationFactory(
+        name="Open Commons", first_published_at=dt.datetime(2026, 11, 12, tzinfo=dt.UTC)
+    )
+    page.get_by_role("link", name="Start from this month's content").click()
+    expect(page.get_by_role("main")).to_contain_text("published from Nov. 1, 2026 to Nov. 30")
+    page.get_by_role("main").get_by_role("button", name="Start from this month's content").click()
+    expect(page.locator(".messages")).to_contain_text("now holds this period’s content")
+    expect(page.get_by_role("spinbutton", name="New organisations")).to_have_value("1")
+    issue.refresh_from_db()
+    assert [block.block_type for block in issue.sections] == ["new_listings"]
+
+
 def test_editor_composes_previews_tests_and_schedules_an_issue(editor_tab, mailbox):
     page = editor_tab
 
@@ -71,6 +102,10 @@ def test_editor_composes_previews_tests_and_schedules_an_issue(editor_tab, mailb
     assert test["Subject"] == "[Test] DSI newsletter, December 2026"
     assert "Welcome to the December issue." in text_of(test)
 
+    refuse_to_send_while_empty(page, issue)
+    start_from_the_months_content(page, issue)
+
+    page.get_by_role("link", name="Sending").click()
     page.get_by_role("link", name="Schedule").click()
     page.get_by_label("Send at").fill("2020-01-01T09:00")
     page.get_by_role("button", name="Schedule").click()

@@ -1,7 +1,8 @@
 """A visitor subscribes from the home page's footer form, confirms from the e-mail that really
-arrived, chooses clusters in the preference centre reached from the welcome e-mail, receives an
-issue and leaves with the unsubscribe page's button — in Chromium, against the live server, with
-axe on the newsletter pages. The same pages work with JavaScript off (plain forms)."""
+arrived (opening the link shows a button; only the button confirms), chooses clusters in the
+preference centre reached from the welcome e-mail, receives an issue and leaves with the
+unsubscribe page's button — in Chromium, against the live server, with axe on the newsletter
+pages. The same pages work with JavaScript off (plain forms)."""
 
 import pytest
 from playwright.sync_api import expect
@@ -42,6 +43,10 @@ def test_visitor_subscribes_confirms_chooses_clusters_and_unsubscribes(page, mai
     expect(heading(page)).to_have_text("Check your inbox")
     [confirmation] = mailbox.wait_for("ada@example.org")
     page.goto(link_containing(confirmation, "/newsletter/confirm/"))
+    expect(heading(page)).to_have_text("Confirm your subscription")
+    assert_accessible(page)
+    assert Subscriber.objects.get().status == SubscriberStatus.PENDING  # opening it is not enough
+    page.get_by_role("button", name="Confirm my subscription").click()
     expect(heading(page)).to_have_text("You are subscribed")
 
     [_confirmation, welcome] = mailbox.wait_for("ada@example.org", count=2)
@@ -102,6 +107,7 @@ def test_subscribing_and_confirming_work_without_javascript(new_tab, mailbox):
     expect(heading(tab)).to_have_text("Check your inbox")
     [confirmation] = mailbox.wait_for("grace@example.org")
     tab.goto(link_containing(confirmation, "/newsletter/confirm/"))
+    tab.get_by_role("button", name="Confirm my subscription").click()
     expect(heading(tab)).to_have_text("You are subscribed")
     tab.get_by_role("link", name="Choose clusters, countries and language").click()
     tab.get_by_label("Weekly event digest").uncheck()

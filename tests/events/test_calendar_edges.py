@@ -92,7 +92,7 @@ def test_zones_that_are_not_canonical_places_are_refused(client, stranger, zone)
     }
 
 
-def test_time_zones_are_offered_by_region_and_default_to_brussels(client, stranger):
+def test_time_zones_are_offered_by_region_and_start_on_the_citys(client, stranger):
     groups = dict(time_zone_choices()[1:])
     response = login(client, stranger).get(CREATE_URL)
 
@@ -100,16 +100,19 @@ def test_time_zones_are_offered_by_region_and_default_to_brussels(client, strang
     assert ("America/Argentina/Buenos_Aires", "Argentina/Buenos Aires") in groups["America"]
     assert all("localtime" not in dict(zones) for zones in groups.values())
     assert '<optgroup label="Europe">' in response.text
-    assert '<option value="Europe/Brussels" selected>Brussels</option>' in response.text
+    assert '<option value="" selected>The city&#x27;s time zone</option>' in response.text
+    assert '<option value="Europe/Brussels">Brussels</option>' in response.text
 
 
-def test_the_time_zone_defaults_to_the_submitters_country(client, stranger):
+def test_the_submitters_country_no_longer_picks_the_time_zone(client, stranger):
+    """The event's city does (events.forms.EventForm._zone_from_city), not where its submitter
+    lives: a Portuguese member's event in Barcelona is on Madrid time."""
     stranger.country = "PT"
     stranger.save()
 
     response = login(client, stranger).get(CREATE_URL)
 
-    assert '<option value="Europe/Lisbon" selected>Lisbon</option>' in response.text
+    assert '<option value="Europe/Lisbon">Lisbon</option>' in response.text
 
 
 def test_an_event_saved_with_a_legacy_alias_keeps_its_zone_on_its_page():

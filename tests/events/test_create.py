@@ -5,6 +5,7 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 import pytest
+from bs4 import BeautifulSoup
 from django.urls import reverse
 
 from clusters.models import Cluster
@@ -224,3 +225,75 @@ def test_body_is_sanitised(client, moderator):
 
     assert "<script>" not in Event.objects.get().body
     assert "javascript:" not in Event.objects.get().body
+
+
+# The time zone from the city -----------------------------------------------------------------
+
+
+def test_time_zone_left_empty_is_the_citys(client, stranger):
+    post(client, stranger, timezone="", country="PT", city="Porto")
+
+    event = Event.objects.get()
+    assert (str(event.city), event.timezone) == ("Porto, Portugal", "Europe/Lisbon")
+    assert event.start.astimezone(ZoneInfo("Europe/Lisbon")).hour == 9
+
+
+def test_a_chosen_time_zone_wins_over_the_citys(client, stranger):
+    post(client, stranger, timezone="Europe/Lisbon", country="ES", city="Barcelona")
+
+    assert Event.objects.get().timezone == "Europe/Lisbon"
+
+
+def test_online_event_without_a_time_zone_is_asked_for_one(client, stranger):
+    response = post(
+        client,
+        stranger,
+        timezone="",
+        city="",
+        country="",
+        format="online",
+        online_url="https://meet.example.org/x",
+    )
+
+    assert errors_of(response) == {
+        "timezone": ["Choose the time zone: an event without a city has none of its own."]
+    }
+    assert Event.objects.count() == 0
+
+
+def test_new_event_form_starts_on_the_citys_time_zone(client, stranger):
+    response = login(client, stranger).get(CREATE_URL)
+
+    form = response.context["form"]
+    assert form["timezone"].value() == ""
+    assert '<option value="" selected>The city&#x27;s time zone</option>' in response.text
+
+
+# "Post an event" from a cluster's page ---------------------------------------------------------
+
+
+def ticked_clusters(response):
+    return [str(pk) for pk in response.context["form"]["clusters"].value() or []]
+
+
+def test_lead_following_post_an_event_gets_their_cluster_ticked(client, lead):
+    response = login(client, lead).get(f"{CREATE_URL}?cluster=digital-democracy")
+
+    assert ticked_clusters(response) == [cluster_pk("digital-democracy")]
+    box = BeautifulSoup(response.text, "html.parser").find(
+        "input", attrs={"name": "clusters", "value": cluster_pk("digital-democracy")}
+    )
+    assert box.has_attr("checked")
+
+
+@pytest.mark.parametrize("slug", ["health-and-care", "no-such-cluster", ""])
+def test_lead_cannot_prefill_a_cluster_they_do_not_lead(client, lead, slug):
+    response = login(client, lead).get(f"{CREATE_URL}?cluster={slug}")
+
+    assert ticked_clusters(response) == []
+
+
+def test_non_lead_cannot_prefill_a_cluster(client, stranger):
+    response = login(client, stranger).get(f"{CREATE_URL}?cluster=digital-democracy")
+
+    assert ticked_clusters(response) == []

@@ -50,7 +50,11 @@ def test_page_shows_the_event_in_its_zone_with_map_and_structured_data(client):
     assert data["@type"] == "Event"
     assert data["startDate"] == start.isoformat()
     assert data["location"][0]["address"]["addressLocality"] == "Lisboa"
-    assert data["organizer"] == {"@type": "Organization", "name": "Open Commons Lisboa"}
+    assert data["organizer"] == {
+        "@type": "Organization",
+        "name": "Open Commons Lisboa",
+        "url": f"http://testserver{organiser.get_absolute_url()}",
+    }
     assert data["eventAttendanceMode"] == "https://schema.org/OfflineEventAttendanceMode"
 
 
@@ -63,6 +67,17 @@ def test_online_event_page_has_no_map(client):
     assert 'href="https://meet.example.org/a"' in html
     assert json_ld(html)["location"] == [
         {"@type": "VirtualLocation", "url": "https://meet.example.org/a"}
+    ]
+
+
+def test_online_event_without_a_link_yet_is_reached_from_its_page(client):
+    """Google wants a VirtualLocation with a URL; the form lets the link come later."""
+    event = EventFactory(format="online", city=None, online_url="")
+
+    html = client.get(event.get_absolute_url()).text
+
+    assert json_ld(html)["location"] == [
+        {"@type": "VirtualLocation", "url": f"http://testserver{event.get_absolute_url()}"}
     ]
 
 

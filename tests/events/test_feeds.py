@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 import pytest
+from django.conf import settings
 from django.urls import reverse
 
 from clusters.models import Cluster
@@ -45,7 +46,7 @@ def test_feed_carries_upcoming_events_in_their_own_zone_with_stable_uids(client)
     assert vevent["DTSTART"].dt.hour == 19
     assert vevent["DTEND"].dt == start + dt.timedelta(hours=3)
     assert vevent["RRULE"].to_ical() == b"FREQ=MONTHLY;COUNT=6"
-    assert str(vevent["UID"]) == f"event-{event.pk}@testserver"
+    assert str(vevent["UID"]) == f"event-{event.pk}@{settings.CALENDAR_UID_DOMAIN}"
     assert str(vevent["URL"]) == f"http://testserver/events/{event.slug}/"
     assert [str(tz["TZID"]) for tz in calendar.walk("VTIMEZONE")] == ["America/New_York"]
     assert str(vevents(client.get(FEED_URL))[0]["Civic hack night"]["UID"]) == str(vevent["UID"])
@@ -89,6 +90,27 @@ def test_cluster_feed_holds_only_that_clusters_events(client):
     assert events["Ours"]["DTSTART"].params["TZID"] == "Asia/Kolkata"
     assert str(calendar["X-WR-CALNAME"]) == "DSI Hub: Digital democracy events"
     assert client.get("/clusters/no-such-cluster/events.ics").status_code == 404
+
+
+def test_uids_are_the_same_whatever_host_the_feed_is_fetched_by(client, settings):
+    settings.ALLOWED_HOSTS = ["localhost", "127.0.0.1"]
+    settings.CALENDAR_UID_DOMAIN = "hub.example.org"
+    event = EventFactory(title="Civic hack night")
+
+    by_name = vevents(client.get(FEED_URL, HTTP_HOST="localhost"))[0]
+    by_address = vevents(client.get(FEED_URL, HTTP_HOST="127.0.0.1"))[0]
+
+    assert str(by_name["Civic hack night"]["UID"]) == f"event-{event.pk}@hub.example.org"
+    assert str(by_address["Civic hack night"]["UID"]) == f"event-{event.pk}@hub.example.org"
+
+
+def test_a_cluster_without_events_serves_a_calendar_with_a_component(client):
+    """RFC 5545 §3.6: a VCALENDAR holds one component or more; the site's zone is the one."""
+    response = client.get("/clusters/digital-democracy/events.ics")
+    calendar = icalendar.Calendar.from_ical(response.content)
+
+    assert calendar.walk("VEVENT") == []
+    assert [str(tz["TZID"]) for tz in calendar.walk("VTIMEZONE")] == [settings.TIME_ZONE]
 
 
 def test_event_download_is_an_ics_attachment(client):

@@ -10,6 +10,7 @@ from events.models import Event
 from taxonomy.models import AreaOfImpact
 from tests.factories.events import EventFactory, days_from_now
 from tests.factories.taxonomy import PlaceFactory
+from tests.support.facets import facet_counts
 from tests.support.moderation import decide, submit
 
 pytestmark = pytest.mark.django_db
@@ -136,8 +137,9 @@ def test_list_costs_the_same_queries_for_1_and_20_events(client, django_assert_n
     for number in range(count):
         EventFactory(clusters=clusters, start=days_from_now(number + 1))
 
-    # events and their count, clusters, areas and countries for the filters, clusters of the cards
-    with django_assert_num_queries(6):
+    # events and their count, the four facets (cluster, area, country, format), clusters of the
+    # cards
+    with django_assert_num_queries(7):
         response = client.get(LIST_URL)
 
     assert len(titles(response)) == count
@@ -162,3 +164,18 @@ def test_approving_an_event_shows_it_at_once_on_the_cached_list(client, stranger
     decide(event, moderator, "approve")
 
     assert "Waiting" in client.get(LIST_URL).content.decode()
+
+
+def test_facets_count_published_upcoming_events_only_and_combine(client):
+    clusters = list(Cluster.objects.order_by("pk")[:2])
+    EventFactory(title="Both", clusters=clusters, format="online")
+    EventFactory(title="First", clusters=clusters[:1])
+    EventFactory(title="Draft", clusters=clusters, pending=True)
+    EventFactory(title="Over", clusters=clusters, start=days_from_now(-10))
+
+    response = client.get(LIST_URL, {"cluster": [c.slug for c in clusters], "format": "online"})
+
+    assert titles(response) == ["Both"]
+    counts = facet_counts(response.text, "cluster")
+    assert counts == {clusters[0].title: 1, clusters[1].title: 1}  # under format=online
+    assert facet_counts(response.text, "format") == {"In person": 1, "Online": 1}

@@ -35,3 +35,9 @@ class NewsletterIssueFactory(factory.django.DjangoModelFactory):
     intro = "<p>Hello from the DSI Hub team.</p>"
     period_start = dt.date(2026, 10, 1)
     period_end = dt.date(2026, 10, 31)
+    # One section, so that the issue may be sent (an issue without sections is refused).
+    sections = factory.LazyFunction(
+        lambda: [
+            {"type": "new_listings", "value": {"heading": "", "organisations": 2, "projects": 1}}
+        ]
+    )

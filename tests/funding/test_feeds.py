@@ -5,6 +5,7 @@ import xml.etree.ElementTree as ET
 
 import icalendar
 import pytest
+from django.conf import settings
 
 from tests.factories.funding import FundingCallFactory, in_days
 
@@ -43,7 +44,11 @@ def test_ics_uids_are_stable_across_edits_and_requests(client):
     call.save()
     [after] = events_of(client.get("/funding/deadlines.ics"))
 
-    assert str(before["uid"]) == str(after["uid"]) == f"funding-call-{call.pk}@funding.dsihub"
+    assert (
+        str(before["uid"])
+        == str(after["uid"])
+        == f"funding-call-{call.pk}@{settings.CALENDAR_UID_DOMAIN}"
+    )
     assert after.decoded("dtstart") == in_days(12)
 
 

@@ -368,6 +368,7 @@ def test_send_now_sends_to_every_subscriber(
         ("unschedule", {}),
         ("send_now", {}),
         ("send_test", {"address": "proof@example.net", "language": "en"}),
+        ("fill_sections", {}),
     ],
 )
 def test_actions_are_refused_once_the_issue_is_sending_or_sent(
@@ -382,6 +383,85 @@ def test_actions_are_refused_once_the_issue_is_sending_or_sent(
     assert issue.send_at is None
     assert messages_on(response)[0].endswith("it can no longer be changed.")
     assert response.redirect_chain[-1][0] == issue_url("status", issue)
+
+
+@pytest.fixture
+def empty_issue():
+    return NewsletterIssueFactory(subject="Nothing yet", sections=[])
+
+
+def test_send_now_of_an_issue_without_sections_offers_no_send_button(client, editor, empty_issue):
+    SubscriberFactory()
+
+    response = login(client, editor).get(issue_url("send_now", empty_issue))
+
+    main = soup(response).select_one("main")
+    assert "This issue has no sections, so it cannot be sent." in main.get_text(" ", strip=True)
+    assert main.find("button", string="Yes, send it now") is None
+    assert main.find("a", string="Start from this month's content")["href"] == issue_url(
+        "fill_sections", empty_issue
+    )
+
+
+@pytest.mark.parametrize(
+    ("action", "data"), [("send_now", {}), ("schedule", {"send_at": "2099-01-01T10:00"})]
+)
+def test_an_issue_without_sections_is_refused_with_a_clear_message(
+    client, editor, empty_issue, mailbox, action, data
+):
+    SubscriberFactory()
+
+    response = login(client, editor).post(issue_url(action, empty_issue), data, follow=True)
+
+    assert messages_on(response) == [
+        "“Nothing yet” has no sections, so it cannot be sent. Add sections, or use “Start "
+        "from this month’s content”, then send it."
+    ]
+    empty_issue.refresh_from_db()
+    assert (empty_issue.status, empty_issue.send_at) == (IssueStatus.DRAFT, None)
+    assert Delivery.objects.count() == 0
+    assert mailbox.messages == []
+
+
+def test_fill_sections_asks_first_and_says_what_it_replaces(client, editor, issue):
+    response = login(client, editor).get(issue_url("fill_sections", issue))
+
+    text = soup(response).select_one("main").get_text(" ", strip=True)
+    assert "published from Oct. 1, 2026 to Oct. 31, 2026" in text
+    assert "This replaces the issue's 1 section." in text
+    issue.refresh_from_db()
+    assert [block.block_type for block in issue.sections] == ["new_listings"]
+
+
+def test_fill_sections_fills_an_empty_draft_with_the_periods_content(client, editor):
+    from tests.factories.listings import OrganisationFactory
+
+    today = timezone.localdate()
+    issue = NewsletterIssueFactory(
+        sections=[], period_start=today.replace(day=1), period_end=today + dt.timedelta(days=1)
+    )
+    OrganisationFactory(name="Open Commons")
+
+    response = login(client, editor).post(issue_url("fill_sections", issue), follow=True)
+
+    issue.refresh_from_db()
+    sections = {block.block_type: block.value for block in issue.sections}
+    assert sections["new_listings"]["organisations"] == 1
+    assert response.redirect_chain[-1][0] == issue_url("edit", issue)
+    assert "now holds this period’s content" in messages_on(response)[0]
+    assert '"organisations": 1' in issue.latest_revision.content["sections"]
+
+
+def test_fill_sections_with_nothing_published_says_so(client, editor):
+    issue = NewsletterIssueFactory(
+        sections=[], period_start=dt.date(2001, 1, 1), period_end=dt.date(2001, 1, 31)
+    )
+
+    response = login(client, editor).post(issue_url("fill_sections", issue), follow=True)
+
+    assert messages_on(response) == [
+        "Nothing was published for this period; the sections are empty."
+    ]
 
 
 def test_sending_race_is_reported_not_crashed(client, editor, issue, monkeypatch):
@@ -415,8 +495,10 @@ ACTION_URLS = [
     ("schedule", True, ()),
     ("unschedule", True, ()),
     ("send_now", True, ()),
+    ("fill_sections", True, ()),
 ]
 POSTS = {
+    "fill_sections": {},
     "send_test": {"address": "proof@example.net", "language": "en"},
     "schedule": {"send_at": "2099-01-01T10:00"},
     "send_now": {},
@@ -454,6 +536,7 @@ def test_people_who_are_not_editors_cannot_send_or_schedule(
 
     issue.refresh_from_db()
     assert (issue.status, issue.send_at) == (IssueStatus.DRAFT, None)
+    assert [block.block_type for block in issue.sections] == ["new_listings"]
     assert Delivery.objects.count() == 0
     assert mailbox.messages == []
 

@@ -1,6 +1,8 @@
 """The weekly event digest: each subscriber gets the upcoming events of their clusters and
 countries, nobody gets an empty digest, and a week never gets two."""
 
+import datetime as dt
+
 import pytest
 
 from events.choices import EventFormat
@@ -127,6 +129,8 @@ def test_digest_carries_the_one_click_unsubscribe_headers(send_digest, mailbox):
 
     assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     assert "/newsletter/unsubscribe/" in message["List-Unsubscribe"]
+    # bulk mail written by a program: no vacation replies (RFC 3834)
+    assert (message["Precedence"], message["Auto-Submitted"]) == ("bulk", "auto-generated")
     [delivery] = Delivery.objects.all()
     assert delivery.status == DeliveryStatus.SENT
     assert delivery.message_id == message["Message-ID"].strip("<>")
@@ -170,3 +174,20 @@ def test_pending_and_unsubscribed_addresses_get_no_digest(send_digest):
     SubscriberFactory(email="bounced@example.org", status=SubscriberStatus.BOUNCED)
 
     assert send_digest() == {}
+
+
+def test_digest_shows_an_events_time_in_the_events_own_zone(send_digest):
+    """As the event page, its JSON-LD and its ICS do: 19:00 EST, not 1 a.m. in Brussels."""
+    start = days_from_now(5, hour=19, zone="America/New_York")
+    EventFactory(
+        title="Civic hack night",
+        start=start,
+        end=start + dt.timedelta(hours=2),
+        timezone="America/New_York",
+    )
+    SubscriberFactory(email="ada@example.org")
+
+    text = send_digest()["ada@example.org"]
+
+    assert "7 p.m. (EST)" in text or "7 p.m. (EDT)" in text
+    assert "a.m. (CET)" not in text

@@ -167,7 +167,7 @@ def test_bad_link_on_preference_actions_changes_nothing(client, action):
 def test_confirmation_link_of_an_unsubscribed_address_does_not_resubscribe(client):
     subscriber = SubscriberFactory(status=SubscriberStatus.UNSUBSCRIBED)
 
-    response = client.get(URL["confirm"].format(make_token(subscriber, "confirm")))
+    response = client.post(URL["confirm"].format(make_token(subscriber, "confirm")))
 
     assert response.status_code == 400
     subscriber.refresh_from_db()

@@ -67,7 +67,7 @@ def test_confirmation_link_activates_and_sends_the_welcome(client, mailbox):
     [message] = mailbox.wait_for("ada@example.org")
     assert message["Subject"] == "[DSI Hub] Confirm your subscription"
 
-    response = client.get(path_of(link_containing(message, "/newsletter/confirm/")))
+    response = client.post(path_of(link_containing(message, "/newsletter/confirm/")))
 
     assert response.status_code == 200
     assert "Thank you: your address is confirmed." in response.text
@@ -84,12 +84,49 @@ def test_a_second_click_on_the_confirmation_link_sends_no_second_welcome(client,
     subscribe(client)
     [message] = mailbox.wait_for("ada@example.org")
     path = path_of(link_containing(message, "/newsletter/confirm/"))
-    client.get(path)
+    client.post(path)
+
+    response = client.post(path)
+
+    assert response.status_code == 200
+    assert len(mailbox.wait_for("ada@example.org", count=2)) == 2
+    assert Subscriber.objects.get().consents.count() == 2
+
+
+def test_opening_the_confirmation_link_shows_a_button_and_confirms_nothing(client, mailbox):
+    subscribe(client)
+    [message] = mailbox.wait_for("ada@example.org")
+    path = path_of(link_containing(message, "/newsletter/confirm/"))
 
     response = client.get(path)
 
     assert response.status_code == 200
-    assert len(mailbox.wait_for("ada@example.org", count=2)) == 2
+    assert "Confirm my subscription" in response.text
+    assert f'<form class="newsletter-confirm" method="post" action="{path}">' in response.text
+    subscriber = Subscriber.objects.get()
+    assert (subscriber.status, subscriber.confirmed_at) == (SubscriberStatus.PENDING, None)
+    assert [c.action for c in subscriber.consents.all()] == ["subscribe"]
+
+
+def test_the_confirmation_button_works_without_a_csrf_cookie(csrf_client, mailbox):
+    subscribe(csrf_client)
+    [message] = mailbox.wait_for("ada@example.org")
+
+    response = csrf_client.post(path_of(link_containing(message, "/newsletter/confirm/")))
+
+    assert response.status_code == 200
+    assert Subscriber.objects.get().status == SubscriberStatus.ACTIVE
+
+
+def test_a_confirmed_address_opening_its_link_again_reads_that_it_is_subscribed(client, mailbox):
+    subscribe(client)
+    [message] = mailbox.wait_for("ada@example.org")
+    path = path_of(link_containing(message, "/newsletter/confirm/"))
+    client.post(path)
+
+    response = client.get(path)
+
+    assert "Thank you: your address is confirmed." in response.text
     assert Subscriber.objects.get().consents.count() == 2
 
 
@@ -531,7 +568,7 @@ def test_subscribing_while_the_mail_server_is_down_keeps_the_request_and_mails_l
     Email.objects.update(scheduled_time=timezone.now() - timedelta(seconds=1))
     send_due_messages()
     [confirmation] = mailbox.wait_for("ada@example.org")
-    client.get(path_of(link_containing(confirmation, "/newsletter/confirm/")))
+    client.post(path_of(link_containing(confirmation, "/newsletter/confirm/")))
 
     assert Subscriber.objects.get().status == SubscriberStatus.ACTIVE
 

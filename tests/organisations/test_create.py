@@ -5,6 +5,7 @@ import os
 import re
 
 import pytest
+from bs4 import BeautifulSoup
 from django.urls import reverse
 from PIL import Image
 from taggit.models import Tag
@@ -141,11 +142,31 @@ def test_create_with_invalid_fields_shows_each_message_and_keeps_the_input(clien
     assert 'value="https://github.com/openkitchen"' in html
 
 
-def test_create_with_a_city_but_no_country_asks_for_the_country(client, owner):
-    response = submit(client, owner, country="")
+def test_create_with_a_city_but_no_country_takes_the_country_from_the_city(client, owner):
+    submit(client, owner, country="")
+
+    organisation = Organisation.objects.get()
+    assert (organisation.country.code, str(organisation.city)) == ("ES", "Barcelona, Spain")
+
+
+def test_create_with_an_unknown_city_and_no_country_asks_for_the_country(client, owner):
+    response = submit(client, owner, country="", city="Xyzzyville")
 
     assert response.context["form"].errors["country"] == ["Choose the country the city is in."]
     assert Organisation.objects.count() == 0
+
+
+def test_the_country_list_offers_eu_members_first_then_every_country(client, owner):
+    client.force_login(owner)
+
+    response = client.get(CREATE_URL)
+
+    page = BeautifulSoup(response.text, "html.parser")
+    groups = page.select("select[name=country] optgroup")
+    assert [group["label"] for group in groups] == ["European Union", "All countries"]
+    eu = [option["value"] for option in groups[0].select("option")]
+    assert (len(eu), eu[:3]) == (27, ["AT", "BE", "BG"])
+    assert groups[1].select_one("option").text == "Afghanistan"
 
 
 def test_create_refuses_a_short_description_over_140_characters(client, owner):

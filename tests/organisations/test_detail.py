@@ -173,8 +173,8 @@ def test_detail_query_count_does_not_grow_with_related_rows(
         FundingCallFactory(funder_organisation=organisation)
 
     # 10, the open calls it funds (funding's section), the organiser's events (events section)
-    # and the case studies featuring it (stories: 2)
-    with django_assert_num_queries(14):
+    # the case studies featuring it (stories: 2) and its part of the network (explore)
+    with django_assert_num_queries(15):
         response = client.get(organisation.get_absolute_url())
     with django_assert_num_queries(0):  # for visitors, kept until the content changes
         again = client.get(f"{organisation.get_absolute_url()}?again=1")
@@ -225,8 +225,9 @@ def test_detail_query_count_for_a_member_does_not_grow_either(
     client.force_login(owner)
 
     # 16, funding's two sections (the calls it funds, the open calls that fit, for members),
-    # the organiser's events and the case studies featuring it (stories: 2)
-    with django_assert_num_queries(21):
+    # the organiser's events, the case studies featuring it (stories: 2) and its part of the
+    # network (explore)
+    with django_assert_num_queries(22):
         response = client.get(organisation.get_absolute_url())
 
     assert response.context["can_edit"] is True

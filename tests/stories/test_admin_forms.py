@@ -86,3 +86,33 @@ def test_a_body_count_that_is_no_number_is_a_form_error(editor_client, count):
 
     assert response.status_code in (200, 302, 400)
     assert response.status_code != 302 or len(BlogPage.objects.get().body) == 0
+
+
+# Choosing people and listings: searched choosers, not a select of every row --------------------
+
+
+def test_blog_post_form_chooses_the_hub_member_without_listing_every_user(editor_client):
+    from tests.factories.accounts import UserFactory
+
+    UserFactory(email="somebody-else@example.org")
+    index = StoryIndexPage.objects.get()
+
+    response = editor_client.get(f"/admin/pages/add/stories/blogpage/{index.pk}/")
+
+    assert "Choose a person" in response.text
+    assert "somebody-else@example.org" not in response.text
+
+
+def test_blog_post_keeps_the_chosen_hub_member_and_refuses_a_bad_id(editor_client):
+    from tests.factories.accounts import UserFactory
+
+    author = UserFactory(first_name="Ada", last_name="Lovelace")
+    index = StoryIndexPage.objects.get()
+    url = f"/admin/pages/add/stories/blogpage/{index.pk}/"
+    form = blog_post_form(**{"authors-0-name": "", "authors-0-user": str(author.pk)})
+
+    editor_client.post(url, {**form, "action-publish": "publish"})
+    bad = editor_client.post(url, {**form, "slug": "other", "authors-0-user": "1e309"})
+
+    assert [a.user for a in BlogPage.objects.get().authors.all()] == [author]
+    assert bad.status_code == 200

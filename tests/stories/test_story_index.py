@@ -1,9 +1,11 @@
 import datetime as dt
 
 import pytest
+from django.utils import timezone
 
 from tests.factories.clusters import ClusterFactory
 from tests.factories.stories import BlogPageFactory, CaseStudyPageFactory
+from tests.interop.validators import feed_errors
 
 pytestmark = pytest.mark.django_db
 
@@ -94,7 +96,7 @@ def test_story_index_query_count_is_fixed(client, django_assert_num_queries, cou
         )
     client.get("/stories/")  # renditions are created on the first view; the route is kept
 
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(13):  # a query per facet (kind, cluster, area, tag, year)
         response = client.get("/stories/?page=1&kind=blog")
 
     with django_assert_num_queries(5):  # the site, the index and its view restrictions
@@ -117,3 +119,14 @@ def test_story_index_counts_and_offers_a_new_story_at_once_without_the_page_cach
 
     assert "2 stories" in response.text
     assert sorted(titles(response)) == ["First", "Second"]
+
+
+def test_atom_feed_names_an_author_and_never_updates_an_entry_before_publishing_it(client):
+    """RFC 4287 §4.1.1–2: a feed or each entry names an author; a story dated after its
+    publication (published at nine on its date) is updated no earlier than that."""
+    BlogPageFactory(title="Tomorrow's story", date=timezone.localdate() + dt.timedelta(days=1))
+
+    body = client.get("/stories/feed.atom").content
+
+    assert feed_errors(body) == []
+    assert b"<author><name>DSI Hub</name></author>" in body

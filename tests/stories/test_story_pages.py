@@ -126,7 +126,25 @@ def test_story_page_has_seo_meta_opengraph_and_article_json_ld(client, owner):
     assert data["@type"] == "Article"
     assert data["headline"] == "Repair cafés, online"
     assert data["author"] == [{"@type": "Person", "name": "Olga Owner"}]
-    assert data["url"] == page.get_full_url()
+    # the host this page was asked by, as og:image, never the Wagtail Site's "localhost"
+    assert data["url"] == "http://testserver/stories/repair-cafes/"
+    assert '<link rel="canonical" href="http://testserver/stories/repair-cafes/">' in html
+    assert data["datePublished"] == f"{page.date.isoformat()}T09:00:00+0{utc_offset(page)}:00"
+
+
+def utc_offset(page):
+    from stories.structured_data import published_at
+
+    return int(published_at(page).utcoffset().total_seconds() // 3600)
+
+
+def test_case_study_json_ld_names_the_hub_as_its_author(client):
+    CaseStudyPageFactory(slug="open-maps")
+
+    html = client.get("/stories/open-maps/").text
+
+    data = json.loads(html.split('<script type="application/ld+json">')[1].split("</script>")[0])
+    assert data["author"] == [{"@type": "Organization", "name": "DSI Hub"}]
 
 
 def test_admin_preview_of_a_story_may_be_framed_by_the_admin(client, editor):

@@ -48,6 +48,7 @@ class MailSink:
         if self.refuse:
             return "451 Try again later"
         message = email.message_from_bytes(envelope.content, policy=policy.default)
+        message.raw = envelope.content  # as it came over the wire, for strict parsers
         message.envelope_recipients = list(envelope.rcpt_tos)
         self.received.append(message)
         if self.on_message is not None:

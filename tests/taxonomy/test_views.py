@@ -20,6 +20,7 @@ def test_places_finds_cities_of_the_country_by_their_first_letters(client):
         "id": barcelona.pk,
         "name": "Barcelona",
         "label": "Barcelona, Spain",
+        "country": "ES",
     }
     assert {place["label"].split(", ")[-1] for place in response.json()} == {"Spain"}
 
@@ -32,3 +33,10 @@ def test_places_answers_at_most_ten(client):
 
 def test_places_without_a_term_answers_nothing(client):
     assert client.get(PLACES_URL, {"country": "ES"}).json() == []
+
+
+def test_places_without_a_country_searches_every_country_with_each_ones_code(client):
+    response = client.get(PLACES_URL, {"country": "", "q": "lyon"})
+
+    assert response.json()[0]["label"] == "Lyon, France"
+    assert response.json()[0]["country"] == "FR"

@@ -10,25 +10,15 @@ import random
 import time
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import connection, transaction
 
-from demo.seeding import (
-    RANDOM_SEED,
-    SCALES,
-    SEED_PREFIX,
-    SMALL_FUNDING_CALLS,
-    SMALL_RESOURCES,
-    SMALL_STORIES,
-)
+from demo.seeding import RANDOM_SEED, SCALES, SEED_PREFIX, fixture
 from demo.seeding.dsiindex import seed_dsi_index
-from demo.seeding.events import delete_seeded_events, seed_events, seeded_event_count
-from demo.seeding.funding import (
-    delete_seeded_funding_calls,
-    seed_funding_calls,
-    seeded_funding_calls,
-)
+from demo.seeding.events import delete_seeded_events, seed_events
+from demo.seeding.funding import delete_seeded_funding_calls, seed_funding_calls
 from demo.seeding.keywords import KeywordPool, delete_unused_seeded_keywords
 from demo.seeding.listings import (
     Context,
@@ -47,19 +37,11 @@ from demo.seeding.newsletter import (
 )
 from demo.seeding.places import PlacePicker
 from demo.seeding.search_index import index_seeded
-from demo.seeding.stories import (
-    delete_seeded_stories,
-    seed_resources,
-    seed_standard_pages,
-    seed_stories,
-    seeded_stories,
-)
+from demo.seeding.stories import delete_seeded_stories, seed_resources, seed_stories
 from demo.seeding.text import Writer
 from events.models import Event
 from organisations.models import Organisation
 from projects.models import Project
-
-SMALL_EVENTS = 36
 
 
 class Command(BaseCommand):
@@ -82,10 +64,7 @@ class Command(BaseCommand):
             self.reset()
         if scale == "small":
             call_command("load_demo_data", stdout=self.stdout, stderr=self.stderr)
-            self.seed_small_funding()
-            self.seed_small_events()
-            self.seed_small_stories()
-            self.seed_small_newsletter()
+            self.seed_small()
             if seed_dsi_index():
                 self.stdout.write("Created the synthetic DSI Index demo edition.")
             return
@@ -158,37 +137,43 @@ class Command(BaseCommand):
             self.step("planner statistics", self.analyze)
         self.stdout.write(f"Seeded in {time.monotonic() - started:.1f} s.")
 
-    def seed_small_funding(self):
-        """A few dozen calls (open, rolling and closed) for trying /funding/; once."""
-        if seeded_funding_calls().exists():
+    def seed_small(self):
+        """The hand-written demo content (demo/fixture/), once; like the demo accounts, only
+        with DJANGO_DEBUG on."""
+        if not settings.DEBUG:
             return
-        rng = random.Random(RANDOM_SEED)  # noqa: S311 - reproducible demo data, not secrets
         with transaction.atomic():
-            count = seed_funding_calls(
-                rng, Writer(rng), SMALL_FUNDING_CALLS, now=now(), label="demo-call"
+            added = self.seed_fixture()
+        self.seed_small_newsletter()
+        if any(added.values()):
+            self.stdout.write(
+                "Added demo content: {organisations} organisations, {projects} projects, "
+                "{events} events, {funding_calls} funding calls, {stories} stories, "
+                "{resources} resources, {pages} pages.".format(**added)
             )
-        self.stdout.write(f"Created {count} demo funding calls.")
 
-    def seed_small_stories(self):
-        """A handful of sample stories (some case studies of seeded projects) and resources."""
-        if seeded_stories().exists():
-            return
-        rng = random.Random(RANDOM_SEED)  # noqa: S311 - reproducible demo data, not secrets
-        writer = Writer(rng)
-        with transaction.atomic():
-            stories = seed_stories(
-                rng,
-                writer,
-                SMALL_STORIES,
-                now=now(),
-                project_ids=self.published_ids(Project),
-                title_prefix="Sample story: ",
-            )
-            seed_standard_pages(writer)
-            resources = seed_resources(
-                rng, writer, SMALL_RESOURCES, author_ids=self.published_ids(Organisation)
-            )
-        self.stdout.write(f"Created {stories} demo stories and {resources} resources.")
+    def seed_fixture(self):
+        people = fixture.seed_people()
+        publisher = get_user_model().objects.get(email="admin@example.org")
+        now_ = now()
+        organisations = fixture.seed_organisations(people, by=publisher)
+        projects = fixture.seed_projects(people, by=publisher)
+        # Bulk-inserted rows (Wagtail's signals index the published listings and pages).
+        bulk = {
+            "events": fixture.seed_events(now=now_),
+            "funding_calls": fixture.seed_funding_calls(now=now_),
+            "resources": fixture.seed_resources(),
+        }
+        for rows in bulk.values():
+            if rows:
+                index_seeded(type(rows[0]).objects.filter(pk__in=[row.pk for row in rows]))
+        return {
+            "organisations": organisations,
+            "projects": projects,
+            **{kind: len(rows) for kind, rows in bulk.items()},
+            "stories": fixture.seed_stories(now=now_),
+            "pages": fixture.seed_standard_pages(),
+        }
 
     def seeded_ids(self, model):
         return self.published_ids(model, prefix=SEED_PREFIX)
@@ -210,19 +195,6 @@ class Command(BaseCommand):
             rng=rng, writer=writer, places=PlacePicker(rng), keywords=keywords, now=now()
         )
 
-    def seed_small_events(self):
-        """A few dozen events around today, once (the demo site's /events/ and clusters); like
-        the other demo content, only with DJANGO_DEBUG on."""
-        if not settings.DEBUG or seeded_event_count():
-            return
-        rng = random.Random(RANDOM_SEED)  # noqa: S311 - reproducible demo data, not secrets
-        with transaction.atomic():
-            context = Context(
-                rng=rng, writer=Writer(rng), places=PlacePicker(rng), keywords=None, now=now()
-            )
-            events = seed_events(context, SMALL_EVENTS)
-        self.stdout.write(f"Seeded {len(events)} demo events.")
-
     def seed_small_newsletter(self):
         """A handful of subscribers and one sample issue marked sent, for /newsletter/archive/
         and the admin; once, and like the other demo people only with DJANGO_DEBUG on."""
@@ -238,8 +210,11 @@ class Command(BaseCommand):
             )
 
     def index(self):
-        for model in (Organisation, Project, Event):
-            index_seeded(model.objects.filter(slug__startswith=SEED_PREFIX))
+        for model in (Organisation, Project):
+            # place and keywords are searched too: read with the rows, not one query per row
+            seeded = model.objects.filter(slug__startswith=SEED_PREFIX)
+            index_seeded(seeded.select_related("city").prefetch_related("keywords"))
+        index_seeded(Event.objects.filter(slug__startswith=SEED_PREFIX))
 
     def analyze(self):
         """Fresh statistics, so the first benchmark does not run on the planner's guesses."""
