@@ -125,6 +125,20 @@ def seeded_case_study():
     return case_study.url
 
 
+def seeded_index_city():
+    """The top city of the published DSI Index edition."""
+    from dsiindex.models import City
+
+    city = (
+        City.objects.filter(edition__published=True, rank__isnull=False)
+        .order_by("-edition__year", "rank")
+        .first()
+    )
+    if city is None:
+        raise LookupError("No DSI Index edition: run `manage.py seed_demo --scale large`.")
+    return city.get_absolute_url()
+
+
 PAGES = [
     Page(FLOOR, "/bench/floor/", warm_share=None),
     Page("home", "/", warm_share=0.40),
@@ -153,6 +167,15 @@ PAGES = [
     Page("explore", "/explore/"),
     Page("map-geojson", "/explore/map/data.geojson"),
     Page("network-json", "/explore/network/graph.json"),
+    # issue 18: "download what you see" for a filtered directory, and a filtered API list
+    Page(
+        "download-csv",
+        "/open-data/organisations/selection.csv?area=health-and-care&country=DE",
+    ),
+    Page("api-list", "/api/v1/organisations/?country=DE"),
+    # issue 22: the DSI Index ranking and one city's page
+    Page("dsi-index", "/dsi-index/"),
+    Page("dsi-index-city", seeded_index_city),
 ]
 
 

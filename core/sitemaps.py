@@ -67,7 +67,7 @@ class LocalisedSitemap(Sitemap):
 
     def location(self, item):
         paths = self.__dict__.setdefault("_paths", {})
-        key = (type(item), item.pk)
+        key = (type(item), getattr(item, "pk", item))  # a model row, or a URL name
         if key not in paths:
             with translation.override(settings.LANGUAGE_CODE):
                 paths[key] = self.path(item)
@@ -110,8 +110,14 @@ def sitemaps():
 
 @cache_for_visitors
 def sitemap_index(request):
-    """/sitemap.xml: the index of every section's sitemap (and of its further pages)."""
-    return index(request, sitemaps(), sitemap_url_name="sitemap-section")
+    """/sitemap.xml: the index of every section's sitemap (and of its further pages), leaving
+    out sections with nothing in them (an empty <urlset> is invalid)."""
+    sections = {
+        key: section
+        for key, section in sitemaps().items()
+        if (section() if isinstance(section, type) else section).paginator.count
+    }
+    return index(request, sections, sitemap_url_name="sitemap-section")
 
 
 @cache_for_visitors

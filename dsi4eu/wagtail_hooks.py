@@ -1,15 +1,10 @@
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
+
+from moderation.wagtail_hooks import ModeratorMenuItem
 
 from .admin_views import import_view, report_view
-from .jobs import may_import
-
-
-class ImportMenuItem(MenuItem):
-    def is_shown(self, request):
-        return may_import(request.user)
 
 
 @hooks.register("register_admin_urls")
@@ -22,6 +17,6 @@ def register_import_urls():
 
 @hooks.register("register_admin_menu_item")
 def register_import_menu_item():
-    return ImportMenuItem(
+    return ModeratorMenuItem(
         _("Import from DSI4EU"), reverse("dsi4eu_import"), icon_name="upload", order=270
     )

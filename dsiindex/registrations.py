@@ -1,18 +1,18 @@
 """What the DSI Index adds to the kernel's registries: its menu entry, sitemap and cache bumps."""
 
-from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.invalidation import register_public_content
 from core.navigation import NavigationEntry, register_navigation
-from core.sitemaps import register_sitemap
+from core.sitemaps import LocalisedSitemap, register_sitemap
 
 from .models import City, Edition
 
 
-class IndexSitemap(Sitemap):
-    """The index pages and the current edition's city pages."""
+class IndexSitemap(LocalisedSitemap):
+    """The index, the explorer and the current edition's city pages; nothing (and so no entry
+    in the sitemap index) before an edition is published."""
 
     changefreq = "monthly"
 
@@ -23,7 +23,7 @@ class IndexSitemap(Sitemap):
         cities = City.objects.filter(edition=edition).order_by("slug")
         return ["dsiindex:index", "dsiindex:explore", *cities]
 
-    def location(self, item):
+    def path(self, item):
         return item.get_absolute_url() if isinstance(item, City) else reverse(item)
 
 

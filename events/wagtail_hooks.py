@@ -5,7 +5,7 @@ from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.tables import LiveStatusTagColumn, UpdatedAtColumn
 from wagtail.snippets.models import register_snippet
 
-from moderation.snippets import ModeratedSnippetViewSet, field_group
+from moderation.snippets import ModeratedSnippetViewSet, field_group, rich_text_panel
 
 from .models import Event
 
@@ -20,7 +20,7 @@ class EventViewSet(ModeratedSnippetViewSet):
     edit_handler = ObjectList(
         [
             field_group(_("Identity"), "title", "slug", "summary"),
-            FieldPanel("body"),
+            rich_text_panel("body"),
             field_group(_("When"), "start", "end", "timezone"),
             field_group(_("Repeats"), "recurrence", "recurrence_until", "recurrence_count"),
             field_group(_("Where"), "format", "venue", "address", "country", "city", "online_url"),

@@ -1,11 +1,11 @@
 """Funding calls as snippets: moderators review, approve and reject them in the Wagtail admin."""
 
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, ObjectList
+from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.tables import LiveStatusTagColumn, UpdatedAtColumn
 from wagtail.snippets.models import register_snippet
 
-from moderation.snippets import ModeratedSnippetViewSet, field_group
+from moderation.snippets import ModeratedSnippetViewSet, field_group, rich_text_panel
 
 from .models import FundingCall
 
@@ -20,7 +20,7 @@ class FundingCallViewSet(ModeratedSnippetViewSet):
     edit_handler = ObjectList(
         [
             field_group(_("The call"), "title", "slug", "summary", "url"),
-            FieldPanel("body"),
+            rich_text_panel("body"),
             field_group(_("Funder"), "funder", "funder_organisation", "call_type"),
             field_group(_("Who can apply"), "audiences", "countries"),
             field_group(_("Amount"), "amount_min", "amount_max", "currency"),

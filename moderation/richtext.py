@@ -15,6 +15,8 @@ from wagtail.admin.rich_text import DraftailRichTextArea
 ALLOWED_TAGS = {"p", "br", "strong", "em", "ul", "ol", "li", "a", "h2", "h3", "blockquote"}
 ALLOWED_ATTRIBUTES = {"a": {"href"}}
 URL_SCHEMES = {"http", "https", "mailto"}
+# The admin editor's features for such text: what ALLOWED_TAGS keeps, nothing it would drop.
+ADMIN_RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "blockquote", "link"]
 LINK_REL = "noopener nofollow ugc"
 
 # Text without block-level markup is treated as plain paragraphs: blank lines start a new one.

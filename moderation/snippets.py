@@ -13,9 +13,11 @@ from django.db import transaction
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.rich_text import get_rich_text_editor_widget
 from wagtail.models import TaskState
 from wagtail.snippets.views.snippets import EditView, SnippetViewSet, WorkflowActionView
 
+from .richtext import ADMIN_RICH_TEXT_FEATURES
 from .services import lock_for_moderation
 
 
@@ -74,3 +76,9 @@ class ModeratedSnippetViewSet(SnippetViewSet):
 def field_group(heading, *names):
     """Admin fields shown together under `heading`."""
     return MultiFieldPanel([FieldPanel(name) for name in names], heading=heading)
+
+
+def rich_text_panel(name):
+    """A user-written HTML field (sanitised on save and on render, moderation.richtext) in
+    Wagtail's rich-text editor with the features the sanitiser keeps, not as HTML source."""
+    return FieldPanel(name, widget=get_rich_text_editor_widget(features=ADMIN_RICH_TEXT_FEATURES))

@@ -1,6 +1,8 @@
 """A visitor searches "open data" on /projects/, ticks two areas and a country, and sees the
-counts change and the address follow (htmx swaps the results and facets); without JavaScript
-the same choices through "Show results" give the same list. axe checks the pages."""
+counts change and the address follow (htmx swaps the results and facets); opens the map with the
+same filters (one marker per result with a city) and then the network focused on one result.
+Without JavaScript the same choices through "Show results" give the same list. axe checks the
+pages."""
 
 import re
 
@@ -8,7 +10,8 @@ import pytest
 from playwright.sync_api import expect
 
 from taxonomy.models import AreaOfImpact
-from tests.factories.listings import ProjectFactory
+from tests.factories.listings import OrganisationFactory, ProjectFactory
+from tests.factories.taxonomy import PlaceFactory
 from tests.support.browser import assert_accessible
 
 pytestmark = [
@@ -21,9 +24,17 @@ pytestmark = [
 def projects():
     health = AreaOfImpact.objects.get(slug="health-and-care")
     culture = AreaOfImpact.objects.get(slug="culture-and-arts")
-    ProjectFactory(name="Open data commons", country="BE", areas=[health, culture])
+    brussels = PlaceFactory(country="BE")
+    partners = [OrganisationFactory(name="Civic Lab Brussels", country="BE", city=brussels)]
+    ProjectFactory(
+        name="Open data commons",
+        country="BE",
+        city=brussels,
+        areas=[health, culture],
+        organisations=partners,
+    )
     ProjectFactory(name="Open data for schools", country="FR", areas=[culture])
-    ProjectFactory(name="Open data clinics", country="BE", areas=[health])
+    ProjectFactory(name="Open data clinics", country="BE", areas=[health])  # no city: no marker
     ProjectFactory(name="Open data dances", country="DE", areas=[culture])
     ProjectFactory(name="Bike repair", country="BE", areas=[health])
     ProjectFactory(name="Open data drafts", country="BE", areas=[health], pending=True)
@@ -67,6 +78,23 @@ def test_search_and_facets_with_javascript(projects, page):
     assert count_of(page, "country", "France") == 1  # counted under the areas, not Belgium
     assert count_of(page, "area", "Culture and arts") == 1  # counted within Belgium
     assert "Open data drafts" not in page.content()
+    assert_accessible(page)
+
+    # The same filters on the map: one marker per listed project with a city.
+    page.get_by_role("link", name="Show these on a map").click()
+    expect(page).to_have_url(re.compile(r"/explore/map/\?kind=projects&.*country=BE"))
+    expect(page.locator("[data-explore-map]")).to_have_attribute("data-marker-count", "1")
+    expect(page.get_by_text("1 place on the map")).to_be_visible()
+    page.get_by_role("link", name="Back to the list").click()
+    expect(page.locator("#results-title")).to_have_text("2 projects")
+
+    # The network, focused on one result.
+    page.get_by_role("link", name="Open data commons").click()
+    page.get_by_role("link", name="See the network of Open data commons").click()
+    network = page.locator("[data-network]")
+    expect(network).to_have_attribute("data-focus", "project:open-data-commons")
+    expect(network).to_have_attribute("data-drawn", "true")
+    expect(page.get_by_text("Showing the network of Open data commons")).to_be_visible()
     assert_accessible(page)
 
 

@@ -64,7 +64,7 @@ def test_owner_invites_a_newcomer_who_signs_up_and_joins(page, new_tab, live_ser
     [_, verification] = mailbox.wait_for("lin@example.org", count=2)
     invitee.goto(link_containing(verification, "/accounts/confirm-email/"))
     invitee.get_by_role("button", name="Confirm").click()  # signs Lin in, in this browser
-    expect(invitee.locator("header .account-name")).to_have_text("Lin Newcomer")
+    expect(invitee.locator("header .site-header__wide .account-name")).to_have_text("Lin Newcomer")
 
     invitee.goto(invitation_link)
     assert_accessible(invitee)

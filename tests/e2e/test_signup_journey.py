@@ -49,12 +49,12 @@ def test_visitor_signs_up_verifies_logs_in_and_out(page, mailbox, live_server):
     page.get_by_role("button", name="Confirm").click()
 
     expect(page).to_have_url(f"{live_server.url}/dashboard/")
-    expect(page.locator("header .account-name")).to_have_text("Ada Lovelace")
+    expect(page.locator("header .site-header__wide .account-name")).to_have_text("Ada Lovelace")
     assert_accessible(page)
     page.get_by_role("button", name="Log out").click()
 
     expect(page.get_by_role("link", name="Log in")).to_be_visible()
-    expect(page.locator("header .account-name")).to_have_count(0)
+    expect(page.locator("header .site-header__wide .account-name")).to_have_count(0)
 
 
 def test_confirming_in_another_browser_asks_to_log_in_then_lands_on_the_dashboard(

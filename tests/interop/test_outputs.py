@@ -41,7 +41,7 @@ PUBLIC_PAGES = [
     "/newsletter/",
     "/newsletter/archive/",
     "/explore/",
-    "/explore/open-data/",
+    "/open-data/",
     "/accounts/login/",
     "/accounts/signup/",
 ]

@@ -88,6 +88,19 @@ def test_no_download_holds_pending_rejected_or_withdrawn_content(
 
 
 @pytest.mark.parametrize(("key", "format"), DOWNLOADS)
+def test_no_selection_download_holds_pending_rejected_or_withdrawn_content(
+    client, published, hidden, key, format
+):
+    # "Download what you see" with a search that matches the hidden rows' names as well
+    text = body(client.get(f"/open-data/{key}/selection.{format}", {"q": "Hidden"}))
+    everything = body(client.get(f"/open-data/{key}/selection.{format}"))
+
+    assert "Hidden" not in text
+    assert everything.count(PUBLISHED_NAMES[key]) == 1
+    assert "Hidden" not in everything
+
+
+@pytest.mark.parametrize(("key", "format"), DOWNLOADS)
 def test_no_download_holds_people(client, published, key, format):
     text = body(download(client, key, format)).casefold()
 
@@ -207,6 +220,6 @@ def test_a_selection_download_costs_a_fixed_number_of_queries(
     for number in range(count):
         OrganisationFactory(name=f"Org {number}", country="DE")
 
-    # the countries in use (the filter's choices), then the rows and their prefetches
-    with django_assert_num_queries(7):
+    # the rows and their five prefetches
+    with django_assert_num_queries(6):
         body(client.get("/open-data/organisations/selection.csv", {"country": "DE"}))

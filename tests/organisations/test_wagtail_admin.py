@@ -135,3 +135,27 @@ def test_rejecting_an_edit_keeps_the_live_version(client, moderator, owner):
     assert "Original words." in page
     assert "Spam" not in page
     assert Organisation.objects.published().get() == organisation
+
+
+def test_the_description_is_edited_as_formatted_text_not_html_source(client, moderator):
+    organisation = OrganisationFactory(
+        description="<p>We <strong>repair</strong> things.</p>"
+        '<ul><li><a href="https://example.org/">Our map</a></li></ul>'
+    )
+    client.force_login(moderator)
+
+    page = client.get(edit_url(organisation)).text
+    data = form_values(page, "w-editor-form")
+
+    assert '<textarea name="description"' not in page
+    [raw] = data["description"]
+    state = json.loads(raw)  # the editor's state, not the HTML
+    assert [block["text"] for block in state["blocks"]] == ["We repair things.", "Our map"]
+    assert [block["type"] for block in state["blocks"]] == ["unstyled", "unordered-list-item"]
+
+    response = client.post(edit_url(organisation), data)  # saved back unchanged
+
+    assert response.status_code == 302
+    organisation.refresh_from_db()
+    assert "<strong>repair</strong>" in organisation.description
+    assert 'href="https://example.org/"' in organisation.description

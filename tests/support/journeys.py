@@ -12,7 +12,7 @@ def log_in(tab, email, password=DEFAULT_PASSWORD):
     tab.get_by_label("Email").fill(email)
     tab.get_by_label("Password (required)", exact=True).fill(password)
     tab.get_by_role("main").get_by_role("button", name="Log in").click()
-    expect(tab.locator("header .account-name")).to_be_visible()
+    expect(tab.locator("header .site-header__wide .account-name")).to_be_visible()
 
 
 def sign_up_and_verify(tab, mailbox, *, first_name, last_name, email, password):
@@ -30,4 +30,6 @@ def sign_up_and_verify(tab, mailbox, *, first_name, last_name, email, password):
     [message] = mailbox.wait_for(email)
     tab.goto(link_containing(message, "/accounts/confirm-email/"))
     tab.get_by_role("button", name="Confirm").click()  # same browser: signed in on confirming
-    expect(tab.locator("header .account-name")).to_have_text(f"{first_name} {last_name}")
+    expect(tab.locator("header .site-header__wide .account-name")).to_have_text(
+        f"{first_name} {last_name}"
+    )

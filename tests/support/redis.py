@@ -4,10 +4,12 @@ from urllib.parse import urlsplit, urlunsplit
 from tests.support.mail import free_port
 
 # Tests keep away from the database numbers a developer's hub uses (0 by default). Two test runs
-# on one machine (two checkouts) pick different numbers with TEST_REDIS_DB_CACHE/_BROKER.
+# on one machine (two checkouts) pick different numbers with TEST_REDIS_DB_CACHE/_BROKER; the
+# workers of one parallel run (pytest-xdist: gw0, gw1, ...) each step two numbers further down.
+_WORKER = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0)
 TEST_DB_NUMBERS = {
-    "cache": int(os.environ.get("TEST_REDIS_DB_CACHE", 14)),
-    "broker": int(os.environ.get("TEST_REDIS_DB_BROKER", 15)),
+    "cache": int(os.environ.get("TEST_REDIS_DB_CACHE", 14)) - 2 * _WORKER,
+    "broker": int(os.environ.get("TEST_REDIS_DB_BROKER", 15)) - 2 * _WORKER,
 }
 
 

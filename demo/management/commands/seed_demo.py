@@ -133,6 +133,7 @@ class Command(BaseCommand):
                 now=context.now,
                 places=context.places,
             )
+            self.step("the synthetic DSI Index edition (once)", seed_dsi_index)
             self.step("search index", self.index)
             self.step("planner statistics", self.analyze)
         self.stdout.write(f"Seeded in {time.monotonic() - started:.1f} s.")
