@@ -6,6 +6,8 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 STAMP := $(VENV)/.installed
+# pytest-xdist workers for `make pytest` (each has its own database and Redis dbs)
+JOBS ?= 2
 
 # Tests run the production code path over plain HTTP (see docs/development.md).
 TEST_ENV := DJANGO_DEBUG=0 DJANGO_SECRET_KEY=test-only-secret-key-not-for-production-use-0123456789 \
@@ -75,8 +77,8 @@ check: install  ## Django system checks
 migrations-check: install  ## Fail when models changed without a migration
 	$(TEST_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
 
-pytest: install  ## Run pytest only (pass ARGS="-k name" to narrow)
-	$(TEST_ENV) $(BIN)/pytest $(ARGS)
+pytest: install  ## Run pytest only, on JOBS workers (pass ARGS="-k name" to narrow, JOBS=0 for one process)
+	$(TEST_ENV) $(BIN)/pytest -n $(JOBS) $(ARGS)
 
 test: lint check migrations-check pytest  ## Everything CI runs: lint, checks, migrations, all tests
 

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 import pytest
+from django.conf import settings
 from django.utils import timezone
 from playwright.sync_api import expect
 
@@ -103,7 +104,9 @@ def test_lead_posts_at_once_and_a_members_event_waits_for_a_moderator(page, new_
     [vevent] = icalendar.Calendar.from_ical(feed.body()).walk("VEVENT")
     assert vevent["DTSTART"].dt == dt.datetime(YEAR, 3, 5, 18, 30, tzinfo=NEW_YORK)
     assert vevent["DTSTART"].params["TZID"] == "America/New_York"
-    assert str(vevent["UID"]) == f"event-{event.pk}@localhost"
+    # the site's one name (CALENDAR_UID_DOMAIN), not the host the feed was fetched from
+    assert str(vevent["UID"]) == f"event-{event.pk}@{settings.CALENDAR_UID_DOMAIN}"
+    assert settings.CALENDAR_UID_DOMAIN not in live_server.url
 
     # A member without a role: the event waits for a moderator.
     member = new_tab()

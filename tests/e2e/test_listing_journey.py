@@ -142,12 +142,14 @@ def test_innovator_registers_listings_a_moderator_approves_them(
     assert f"{live_server.url}{ORGANISATION}" in text_of(approvals[0]) + text_of(approvals[1])
 
     assert visitor.goto(ORGANISATION).status == 200
-    expect(visitor.get_by_role("link", name="Shared Meals")).to_be_visible()
+    # in its projects and in its part of the network
+    expect(visitor.get_by_role("link", name="Shared Meals")).to_have_count(2)
     expect(visitor.locator(".place-map__canvas.leaflet-container")).to_be_visible()
     expect(visitor.get_by_role("note")).to_have_count(0)
     assert_accessible(visitor)
     assert visitor.goto(PROJECT).status == 200
-    expect(visitor.get_by_role("link", name="Open Kitchen Collective")).to_be_visible()
+    # in its organisations and in its part of the network
+    expect(visitor.get_by_role("link", name="Open Kitchen Collective")).to_have_count(2)
     assert_accessible(visitor)
 
     # The approval made the owner trusted, yet an edit to a public listing is still reviewed.

@@ -11,6 +11,7 @@ pytestmark = pytest.mark.django_db
 def test_sitemaps_list_published_pages_listings_events_and_calls(client, project):
     BlogPageFactory(slug="repair-cafes")
     BlogPageFactory(slug="secret-draft", live=False)
+    OrganisationFactory(slug="repair-collective")
     OrganisationFactory(slug="pending-org", pending=True)
     FundingCallFactory(slug="civic-fund")
     EventFactory(slug="repair-evening")
@@ -25,6 +26,8 @@ def test_sitemaps_list_published_pages_listings_events_and_calls(client, project
     assert "/stories/</loc>" in sitemap
     assert "/stories/repair-cafes/</loc>" in sitemap
     assert "/projects/repair-map/</loc>" in sitemap
+    assert "/organisations/repair-collective/</loc>" in sitemap
+    assert "pending-org" not in sitemap
     assert "/funding/civic-fund/</loc>" in sitemap
     assert "/events/repair-evening/</loc>" in sitemap
     assert "pending-meetup" not in sitemap
@@ -119,3 +122,12 @@ def test_section_sitemaps_cost_a_fixed_number_of_queries(client, django_assert_n
 
     assert events.text.count("<url>") == count * 8  # one per language
     assert pages.text.count("<url>") == (count + 2) * 8  # with the home and the story index
+
+
+def test_the_index_leaves_out_sections_with_nothing_published(client):
+    OrganisationFactory(slug="pending-org", pending=True)
+
+    index = client.get("/sitemap.xml").text
+
+    assert "sitemap-organisations.xml" not in index  # an empty <urlset> is not valid
+    assert "sitemap-pages.xml" in index

@@ -22,7 +22,7 @@ LINK = re.compile(r"https?://[^\s\"'<>]+")
 
 
 class MailSink:
-    """aiosmtpd handler collecting every message it receives, parsed."""
+    """What a test reads of the SMTP server (`_SmtpHandler` feeds it): every message received."""
 
     def __init__(self):
         self.received = []
@@ -38,23 +38,6 @@ class MailSink:
             send_due_messages()
         return list(self.received)
 
-    async def handle_RCPT(self, server, session, envelope, address, options):  # noqa: N802
-        if address in self.unknown:
-            return "550 5.1.1 No such user"
-        envelope.rcpt_tos.append(address)
-        return "250 OK"
-
-    async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's hook name
-        if self.refuse:
-            return "451 Try again later"
-        message = email.message_from_bytes(envelope.content, policy=policy.default)
-        message.raw = envelope.content  # as it came over the wire, for strict parsers
-        message.envelope_recipients = list(envelope.rcpt_tos)
-        self.received.append(message)
-        if self.on_message is not None:
-            self.on_message(message)
-        return "250 Message accepted for delivery"
-
     def to(self, address):
         return [m for m in self.messages if address in m.envelope_recipients]
 
@@ -67,6 +50,34 @@ class MailSink:
                 return received
             time.sleep(0.05)
         raise AssertionError(f"expected {count} message(s) to {address}, got {self.to(address)}")
+
+
+class _SmtpHandler:
+    """aiosmtpd's handler for a MailSink. A class of its own, without properties: aiosmtpd runs
+    `inspect.getmembers(handler)` for every connection, which would read `MailSink.messages`
+    (and so run the outbox's sender) inside the server's thread; when that fails, aiosmtpd
+    leaves the connection without a greeting until the client times out (30 s, then "retrying")."""
+
+    def __init__(self, sink):
+        self.sink = sink
+
+    async def handle_RCPT(self, server, session, envelope, address, options):  # noqa: N802
+        if address in self.sink.unknown:
+            return "550 5.1.1 No such user"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's hook name
+        sink = self.sink
+        if sink.refuse:
+            return "451 Try again later"
+        message = email.message_from_bytes(envelope.content, policy=policy.default)
+        message.raw = envelope.content  # as it came over the wire, for strict parsers
+        message.envelope_recipients = list(envelope.rcpt_tos)
+        sink.received.append(message)
+        if sink.on_message is not None:
+            sink.on_message(message)
+        return "250 Message accepted for delivery"
 
 
 def text_of(message):
@@ -102,7 +113,7 @@ def mailbox(settings):
     # server_hostname: without it aiosmtpd calls socket.getfqdn() for every connection, a reverse
     # DNS lookup that can stall the sink's loop for tens of seconds on a machine without DNS
     controller = Controller(
-        sink, hostname="127.0.0.1", port=free_port(), server_hostname="sink.test"
+        _SmtpHandler(sink), hostname="127.0.0.1", port=free_port(), server_hostname="sink.test"
     )
     controller.start()
     smtp = "django.core.mail.backends.smtp.EmailBackend"

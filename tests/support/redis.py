@@ -7,6 +7,8 @@ from tests.support.mail import free_port
 # on one machine (two checkouts) pick different numbers with TEST_REDIS_DB_CACHE/_BROKER; the
 # workers of one parallel run (pytest-xdist: gw0, gw1, ...) each step two numbers further down.
 _WORKER = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0)
+if _WORKER > 6:
+    raise RuntimeError("At most 7 test workers: Redis has 16 databases and 0 is the hub's own.")
 TEST_DB_NUMBERS = {
     "cache": int(os.environ.get("TEST_REDIS_DB_CACHE", 14)) - 2 * _WORKER,
     "broker": int(os.environ.get("TEST_REDIS_DB_BROKER", 15)) - 2 * _WORKER,
