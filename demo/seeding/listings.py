@@ -15,6 +15,8 @@ from itertools import accumulate
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 from django.contrib.contenttypes.models import ContentType
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.db.models import F, TextField
 from django.db.models.functions import Cast, Coalesce, Now
 from django.utils import timezone
@@ -22,6 +24,7 @@ from django.utils.text import slugify
 from wagtail.models import ReferenceIndex
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
+from core.design_tokens import token
 from listings.choices import LinkKind, Role
 from organisations.models import Organisation
 from projects.choices import ProjectStatus
@@ -29,11 +32,14 @@ from projects.models import Project
 from taxonomy.models import AreaOfImpact, DSIFocus, OrganisationSize, OrganisationType, Technology
 
 from . import SEED_EMAIL_DOMAIN, SEED_PREFIX, add_links
+from .pictures import initials, logo_png
 
 BATCH_SIZE = 2000
 PUBLISHED_OVER_DAYS = 8 * 365
 CONFIRMED_WITHIN_DAYS = 300  # under a year: seeded listings do not trigger confirmation e-mails
 DRAFT_SHARE = 0.02
+LOGO_SHARE = 0.6  # cards with a picture, as most real listings have (issue 19's bench)
+LOGO_FOLDER = "seed/logos"
 MEMBERLESS_SHARE = {"organisation": 0.3, "project": 0.2}
 ORGANISATIONS_PER_PROJECT = {1: 50, 2: 27, 3: 13, 4: 7, 5: 3}
 POPULARITY_ALPHA = 3.0  # Pareto shape: the busiest of 10,000 is about 20 times the median
@@ -171,8 +177,26 @@ def _listing_fields(context, kind, name, number, place, terms):
         "website": context.writer.website(slug) if context.rng.random() < 0.8 else "",
         "city_id": place_id,
         "country": country,
+        "logo": seeded_logo(name) if context.rng.random() < LOGO_SHARE else "",
         **_publication(context),
     }
+
+
+_drawn_logos = {}
+
+
+def seeded_logo(name):
+    """A logo file for `name`: one mark per initial, drawn once into media storage and shared
+    by every seeded listing with that initial (tens of files, not thousands)."""
+    mark = initials(name)[:1].upper() or "X"
+    if not mark.isascii() or not mark.isalnum():
+        mark = "X"
+    if mark not in _drawn_logos:
+        path = f"{LOGO_FOLDER}/{mark}.png"
+        if not default_storage.exists(path):
+            path = default_storage.save(path, ContentFile(logo_png(mark, token("color-brand"))))
+        _drawn_logos[mark] = path
+    return _drawn_logos[mark]
 
 
 def _publication(context):

@@ -74,7 +74,14 @@ def page_paths():
         "cluster": cluster,
         "event": event,
         "story": story,
-        "dashboard": "/dashboard/",
+        "search": "/search/?q=open",
+        "explore": "/explore/",
+        "map": "/explore/map/",
+        "network": "/explore/network/",
+        "open-data": "/open-data/",
+        "dsi-index": "/dsi-index/",
+        "dashboard": "/dashboard/",  # from here on logged in as the demo innovator
+        "organisation-form": "/organisations/new/",
     }
 
 
