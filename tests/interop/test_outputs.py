@@ -16,6 +16,7 @@ from django.utils import timezone
 from lxml import etree
 
 from clusters.models import Cluster
+from demo.seeding.dsiindex import seed_dsi_index
 from events.choices import EventFormat
 from tests.factories.clusters import ClusterFactory
 from tests.factories.events import EventFactory, days_from_now
@@ -41,6 +42,9 @@ PUBLIC_PAGES = [
     "/newsletter/",
     "/newsletter/archive/",
     "/explore/",
+    "/explore/map/",
+    "/explore/network/",
+    "/search/?q=repair",
     "/open-data/",
     "/accounts/login/",
     "/accounts/signup/",
@@ -93,6 +97,7 @@ def odd_site():
     FundingCallFactory(title="Fonds für Nachbarschaften", amount_min=5000, amount_max=20000)
     BlogPageFactory(title="Réparer ensemble", slug="reparer-ensemble")
     CaseStudyPageFactory(title="Case: città aperta", slug="citta-aperta")
+    seed_dsi_index()  # the DSI Index pages: ranking, explorer and 27 cities
     return ClusterFactory(title="A cluster without events", slug="empty-cluster")
 
 
