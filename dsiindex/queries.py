@@ -3,19 +3,18 @@
 Each function costs a fixed number of queries whatever the number of cities and indicators.
 """
 
-import math
 import statistics
 from dataclasses import dataclass
 
 from django.db.models import Prefetch
+
+from core import basemap
 
 from . import method
 from .models import City, Indicator, Theme, ThemeScore, Value
 
 # The map's frame: Europe from the Azores to the Urals' foot, in degrees.
 MAP_WEST, MAP_EAST, MAP_SOUTH, MAP_NORTH = -12.0, 35.0, 34.0, 67.0
-MAP_LATITUDE = 52.0  # where the projection keeps distances true
-MAP_WIDTH = 700
 SCORE_CLASSES = 5
 
 
@@ -63,18 +62,29 @@ def score_class(score):
     return min(int(score * SCORE_CLASSES), SCORE_CLASSES - 1)
 
 
-def _scale():
-    """Pixels per degree of latitude; a degree of longitude is shorter by cos(MAP_LATITUDE)."""
-    return MAP_WIDTH / ((MAP_EAST - MAP_WEST) * math.cos(math.radians(MAP_LATITUDE)))
-
-
 def project(longitude, latitude):
-    """An equirectangular projection centred on MAP_LATITUDE: (x, y) in the map's pixels."""
+    """(x, y) of a place on the hub's basemap (core.basemap), kept inside the map's frame."""
     longitude = min(max(float(longitude), MAP_WEST), MAP_EAST)
     latitude = min(max(float(latitude), MAP_SOUTH), MAP_NORTH)
-    scale = _scale()
-    x = (longitude - MAP_WEST) * math.cos(math.radians(MAP_LATITUDE)) * scale
-    return round(x, 1), round((MAP_NORTH - latitude) * scale, 1)
+    x, y = basemap.project(longitude, latitude)
+    return round(x, 1), round(y, 1)
+
+
+def map_frame():
+    """The SVG viewBox of the map: MAP_WEST..MAP_EAST, MAP_SOUTH..MAP_NORTH on the basemap."""
+    left, top = basemap.project(MAP_WEST, MAP_NORTH)
+    right, bottom = basemap.project(MAP_EAST, MAP_SOUTH)
+    return {
+        "x": round(left, 1),
+        "y": round(top, 1),
+        "width": round(right - left, 1),
+        "height": round(bottom - top, 1),
+    }
+
+
+def country_outlines():
+    """The basemap's country paths, drawn under the cities."""
+    return list(basemap.country_paths().values())
 
 
 def map_points(rows):
@@ -84,10 +94,6 @@ def map_points(rows):
         x, y = project(row.city.place.longitude, row.city.place.latitude)
         points.append({"x": x, "y": y, "row": row, "band": score_class(row.score)})
     return points
-
-
-def map_height():
-    return round((MAP_NORTH - MAP_SOUTH) * _scale())
 
 
 @dataclass

@@ -39,8 +39,8 @@ def index(request):
             "themes": themes,
             "rows": rows,
             "points": queries.map_points(rows),
-            "map_width": queries.MAP_WIDTH,
-            "map_height": queries.map_height(),
+            "frame": queries.map_frame(),
+            "countries": queries.country_outlines(),
             "bands": range(queries.SCORE_CLASSES),
         },
     )
