@@ -1,9 +1,12 @@
 """/open-data/: the page, and the downloads (everything published, or what a list shows)."""
 
 from django.conf import settings
-from django.http import Http404, StreamingHttpResponse
+from django.core.cache import cache
+from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.utils import timezone
 from django.views.generic import TemplateView
+
+from core.content_version import versioned_key
 
 from .conditional import add_validators, not_modified, validators
 from .dictionary import BY_KEY, DATASETS, downloadable
@@ -52,9 +55,34 @@ def _stream(request, dataset, format, rows, *, name):
     etag, last_modified = validators(request)
     response = not_modified(request, etag, last_modified)
     if response is None:
-        response = StreamingHttpResponse(
-            write(format, dataset, rows), content_type=CONTENT_TYPES[format]
-        )
+        key = versioned_key("opendata-file", request.get_host(), request.get_full_path())
+        body = cache.get(key)
+        if body is not None:
+            response = HttpResponse(body, content_type=CONTENT_TYPES[format])
+        else:
+            chunks = _kept(write(format, dataset, rows), key)
+            response = StreamingHttpResponse(chunks, content_type=CONTENT_TYPES[format])
         day = timezone.localdate().isoformat()
         response["Content-Disposition"] = f'attachment; filename="dsihub-{name}-{day}.{format}"'
     return add_validators(response, etag, last_modified)
+
+
+#: Files up to this size are kept in the cache until public content changes; larger ones
+#: are streamed afresh each time (constant memory whatever the size).
+CACHED_FILE_BYTES = 2 * 1024 * 1024
+
+
+def _kept(chunks, key):
+    """`chunks`, passed on as they come and, when the whole file stays small, kept under `key`."""
+    kept, size = [], 0
+    for chunk in chunks:
+        data = chunk.encode() if isinstance(chunk, str) else chunk
+        if kept is not None:
+            size += len(data)
+            if size <= CACHED_FILE_BYTES:
+                kept.append(data)
+            else:
+                kept = None  # too large to keep: from here on, memory stays constant
+        yield data
+    if kept is not None:
+        cache.set(key, b"".join(kept), settings.PAGE_CACHE_SECONDS)
