@@ -167,10 +167,10 @@ PAGES = [
     Page("explore", "/explore/"),
     Page("map-geojson", "/explore/map/data.geojson"),
     Page("network-json", "/explore/network/graph.json"),
-    # issue 18: "download what you see" for a filtered directory, and a filtered API list
+    # issue 18: "download what you see" for the org-filtered list above, and a filtered API list
     Page(
         "download-csv",
-        "/open-data/organisations/selection.csv?area=health-and-care&country=DE",
+        "/open-data/organisations/selection.csv?area=health-and-care&technology=open-data&country=DE",
     ),
     Page("api-list", "/api/v1/organisations/?country=DE"),
     # issue 22: the DSI Index ranking and one city's page
